@@ -1,0 +1,37 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+export const leadLocator: INodeProperties = {
+	displayName: 'Lead',
+	name: 'leadId',
+	type: 'resourceLocator',
+	default: { mode: 'list', value: '' },
+	required: true,
+	description: 'The lead to work on',
+	modes: [
+		{
+			displayName: 'From List',
+			name: 'list',
+			type: 'list',
+			placeholder: 'Select a lead...',
+			typeOptions: {
+				searchListMethod: 'searchLeads',
+				searchable: true,
+			},
+		},
+		{
+			displayName: 'By ID',
+			name: 'id',
+			type: 'string',
+			placeholder: 'e.g. ld_abc123',
+			validation: [
+				{
+					type: 'regex',
+					properties: {
+						regex: '^[A-Za-z0-9_-]+$',
+						errorMessage: 'A lead ID has only letters, digits, "_" and "-", e.g. ld_abc123',
+					},
+				},
+			],
+		},
+	],
+};

@@ -1,0 +1,41 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { getLeadId } from '../../helpers/parameters';
+import { SIMPLIFIED_LEAD_FIELDS } from '../../helpers/sophiieFacts';
+import { sophiieApiRequest } from '../../transport';
+import { leadLocator } from '../common.descriptions';
+
+const properties: INodeProperties[] = [
+	leadLocator,
+	{
+		displayName: 'Simplify',
+		name: 'simplify',
+		type: 'boolean',
+		default: false,
+		description:
+			'Whether to return only the core fields (ID, names, email, phone, suburb, business name, status, created at) instead of the full lead with its inquiry statistics, address and tags',
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['lead'], operation: ['get'] } },
+	properties,
+);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const leadId = getLeadId.call(this, itemIndex);
+	const simplify = this.getNodeParameter('simplify', itemIndex, false) as boolean;
+
+	const lead = await sophiieApiRequest.call(this, 'GET', ['leads', leadId], {
+		subject: `lead ${leadId}`,
+		itemIndex,
+	});
+	if (!simplify) return lead;
+
+	const simplified: IDataObject = {};
+	for (const field of SIMPLIFIED_LEAD_FIELDS) {
+		if (field in lead) simplified[field] = lead[field];
+	}
+	return simplified;
+}

@@ -1,0 +1,35 @@
+/**
+ * What the node assumes where Sophiie's public documentation is silent, kept in
+ * one place so it can be corrected in one place (the README lists the same).
+ */
+
+/**
+ * Activity `event` values. Sophiie documents only LEAD_CREATED; the others are
+ * the lead lifecycle events its Delete Lead page implies ("emits relevant
+ * webhooks") and that the local sandbox writes.
+ */
+export const ACTIVITY_EVENT_TYPES = [
+	{ value: 'LEAD_CREATED', name: 'Lead Created', documented: true },
+	{ value: 'LEAD_UPDATED', name: 'Lead Updated', documented: false },
+	{ value: 'LEAD_DELETED', name: 'Lead Deleted', documented: false },
+] as const;
+
+/** The core lead fields returned by Get when Simplify is on. */
+export const SIMPLIFIED_LEAD_FIELDS = [
+	'id',
+	'firstName',
+	'lastName',
+	'email',
+	'phone',
+	'suburb',
+	'businessName',
+	'status',
+	'createdAt',
+] as const;
+
+/**
+ * Update sends only the fields the user set (the third-party client treats
+ * PUT /v1/leads/{id} as a partial update; Sophiie does not say).
+ */
+export const LEAD_TEXT_FIELDS = ['firstName', 'lastName', 'suburb', 'businessName'] as const;
+export const LEAD_SOCIAL_FIELDS = ['facebook', 'instagram'] as const;

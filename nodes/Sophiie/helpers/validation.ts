@@ -1,0 +1,116 @@
+import type { INode } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+/**
+ * Input checks that run before any request is sent. Each error names the item
+ * and the field, so a user can find the bad row in a long input.
+ */
+
+/** Sophiie ids look like `ld_abc123`; anything else could change the request path. */
+const ID_PATTERN = /^[A-Za-z0-9_-]+$/;
+const MAX_ID_LENGTH = 128;
+
+const EMAIL_PATTERN = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/;
+const MAX_EMAIL_LENGTH = 254;
+
+/** E.164: a plus sign, a country code that does not start with 0, at most 15 digits. */
+const E164_PATTERN = /^\+[1-9]\d{1,14}$/;
+
+function preview(value: string): string {
+	return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
+}
+
+function describeType(value: unknown): string {
+	if (value === null) return 'null';
+	if (Array.isArray(value)) return 'a list';
+	return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
+}
+
+function invalid(node: INode, itemIndex: number, field: string, problem: string, hint: string) {
+	return new NodeOperationError(node, `Invalid ${field} in item ${itemIndex}: ${problem}`, {
+		itemIndex,
+		description: hint,
+	});
+}
+
+function whyIdIsInvalid(value: string): string | undefined {
+	if (value.trim() === '') return 'it is empty';
+	if (/\s/.test(value)) return `${preview(value)} contains whitespace`;
+	if (/[/?#\\%]/.test(value) || value.includes('..')) {
+		return `${preview(value)} contains characters that would change the request path (/ ? # % \\ ..)`;
+	}
+	if (value.length > MAX_ID_LENGTH) return `it is ${value.length} characters long (at most ${MAX_ID_LENGTH})`;
+	if (!ID_PATTERN.test(value)) {
+		return `${preview(value)} may only contain letters, digits, "_" and "-"`;
+	}
+	return undefined;
+}
+
+/** Returns a Sophiie id (lead, member…) or throws a NodeOperationError naming item and field. */
+export function validateId(node: INode, value: unknown, itemIndex: number, field: string): string {
+	if (typeof value !== 'string') {
+		throw invalid(
+			node,
+			itemIndex,
+			field,
+			`expected text such as "ld_abc123", got ${describeType(value)}`,
+			'If the ID comes from an expression, make it resolve to the ID string itself.',
+		);
+	}
+	const problem = whyIdIsInvalid(value);
+	if (problem) {
+		throw invalid(node, itemIndex, field, problem, 'Sophiie IDs look like "ld_abc123".');
+	}
+	return value;
+}
+
+export function validateEmail(node: INode, value: unknown, itemIndex: number, field: string): string {
+	if (
+		typeof value !== 'string' ||
+		value.length > MAX_EMAIL_LENGTH ||
+		!EMAIL_PATTERN.test(value)
+	) {
+		const shown = typeof value === 'string' ? preview(value) : describeType(value);
+		throw invalid(node, itemIndex, field, `${shown} is not an email address`, 'Use an address such as "jane@example.com".');
+	}
+	return value;
+}
+
+export function validatePhone(node: INode, value: unknown, itemIndex: number, field: string): string {
+	if (typeof value !== 'string' || !E164_PATTERN.test(value)) {
+		const shown = typeof value === 'string' ? preview(value) : describeType(value);
+		throw invalid(
+			node,
+			itemIndex,
+			field,
+			`${shown} is not an E.164 phone number`,
+			'Sophiie expects international format: "+", country code and number, no spaces, e.g. "+61412345678".',
+		);
+	}
+	return value;
+}
+
+export function validateText(node: INode, value: unknown, itemIndex: number, field: string): string {
+	if (typeof value !== 'string' && typeof value !== 'number') {
+		throw invalid(node, itemIndex, field, `expected text, got ${describeType(value)}`, 'Give the field a plain text value.');
+	}
+	const text = String(value).trim();
+	if (text === '') {
+		throw invalid(node, itemIndex, field, 'it is empty', 'Give it a value, or remove the field so it is left unchanged.');
+	}
+	return text;
+}
+
+export function validateLimit(
+	node: INode,
+	value: unknown,
+	itemIndex: number,
+	field: string,
+	max: number,
+): number {
+	if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > max) {
+		const shown = typeof value === 'string' ? preview(value) : String(value);
+		throw invalid(node, itemIndex, field, `${shown} is not a whole number from 1 to ${max}`, `Set ${field} between 1 and ${max}, or turn on Return All.`);
+	}
+	return value;
+}
