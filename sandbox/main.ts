@@ -1,0 +1,47 @@
+import { startSandbox } from './server';
+
+/**
+ * `npm run sandbox`: a seeded local Sophiie on 127.0.0.1.
+ * Options: --port N (or SOPHIIE_SANDBOX_PORT, default 4010), --host H,
+ * --rate-limit N (requests per minute per token; off by default).
+ */
+function option(name: string): string | undefined {
+	const index = process.argv.indexOf(`--${name}`);
+	return index === -1 ? undefined : process.argv[index + 1];
+}
+
+async function main() {
+	const port = Number(option('port') ?? process.env.SOPHIIE_SANDBOX_PORT ?? 4010);
+	const host = option('host') ?? '127.0.0.1';
+	const perMinute = option('rate-limit');
+	const sandbox = await startSandbox({
+		port,
+		host,
+		rateLimit: perMinute ? { limit: Number(perMinute), windowMs: 60_000 } : null,
+	});
+	const { acme, globex } = sandbox.seed.organizations;
+	console.log(`Sophiie sandbox listening on ${sandbox.url}`);
+	console.log('');
+	console.log('In n8n, create a "Sophiie API" credential with:');
+	console.log('  Environment:       Custom');
+	console.log(`  Base URL:          ${sandbox.url}`);
+	console.log(`  Access Token:      ${acme.token}   (${acme.name}, ${acme.leadCount} leads)`);
+	console.log(`  or                 ${globex.token}   (${globex.name}, ${globex.leadCount} leads)`);
+	console.log('');
+	console.log('Try it:');
+	console.log(`  curl -s -H "Authorization: Bearer ${acme.token}" "${sandbox.url}/v1/leads?limit=2"`);
+	console.log(`  A lead with ${sandbox.seed.busyLeadActivityCount} activities: ${sandbox.seed.busyLeadId}`);
+	console.log(`  Request log: ${sandbox.url}/__sandbox/requests   Reset: POST ${sandbox.url}/__sandbox/reset`);
+	if (perMinute) console.log(`  Rate limit: ${perMinute} requests per minute per token`);
+
+	const stop = () => {
+		sandbox.close().then(() => process.exit(0));
+	};
+	process.on('SIGINT', stop);
+	process.on('SIGTERM', stop);
+}
+
+main().catch((error) => {
+	console.error(error instanceof Error ? error.message : error);
+	process.exit(1);
+});

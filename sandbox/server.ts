@@ -1,0 +1,410 @@
+import { randomBytes } from 'node:crypto';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+import type { SeedInfo } from './seed';
+import { seedStore } from './seed';
+import type { LeadInput, SophiieStore } from './store';
+import { ConflictError, WRITABLE_LEAD_FIELDS, leadDetail, leadListItem, leadSummary } from './store';
+
+/**
+ * A local, faithful Sophiie `/v1` API (sophiie-api.md): bearer tokens scoped to
+ * one organization each, the documented error envelope and messages, page/limit
+ * rules, plus what tests need: a request log, a reset, a per-token rate limit
+ * and fault injection. Control endpoints live under `/__sandbox/`.
+ */
+
+export interface RateLimit {
+	/** Requests allowed per token in each window. */
+	limit: number;
+	windowMs: number;
+}
+
+export interface Fault {
+	method?: string;
+	/** Regular expression matched against the request path (no query). */
+	path: string;
+	status?: number;
+	/** Raw response body; a JSON error envelope for `status` when omitted. */
+	body?: string;
+	contentType?: string;
+	headers?: Record<string, string>;
+	delayMs?: number;
+	/** Close the connection without answering. */
+	reset?: boolean;
+	/** How many matching requests to affect; every one when omitted. */
+	times?: number;
+}
+
+export interface RequestLogEntry {
+	method: string;
+	path: string;
+	query: Record<string, string>;
+	/** Organization of the token used, or null when the token was missing or unknown. */
+	orgId: string | null;
+	body: unknown;
+	status: number;
+	at: string;
+}
+
+export interface SandboxOptions {
+	port?: number;
+	host?: string;
+	rateLimit?: RateLimit | null;
+}
+
+export interface Sandbox {
+	url: string;
+	port: number;
+	seed: SeedInfo;
+	store: SophiieStore;
+	requests(): RequestLogEntry[];
+	clearRequests(): void;
+	addFault(fault: Fault): void;
+	clearFaults(): void;
+	setRateLimit(rateLimit: RateLimit | null): void;
+	reset(): void;
+	close(): Promise<void>;
+}
+
+const MESSAGES = {
+	400: 'Bad request',
+	401: 'Invalid or expired token',
+	404: 'Not found',
+	409: 'Conflict',
+	429: 'Too many requests',
+	500: 'Internal server error',
+} as const;
+
+const MAX_BODY_BYTES = 1_000_000;
+
+class HttpError extends Error {
+	constructor(
+		readonly status: keyof typeof MESSAGES,
+		readonly headers: Record<string, string> = {},
+	) {
+		super(MESSAGES[status]);
+	}
+}
+
+function envelope(status: number, message: string) {
+	return { success: false, message, error: { status, message } };
+}
+
+interface Reply {
+	status: number;
+	body: unknown;
+	headers?: Record<string, string>;
+}
+
+interface Paging {
+	page: number;
+	limit: number;
+}
+
+/** Sophiie's documented page/limit rules: page ≥ 1 (default 1), limit 1..100 (default 50). */
+function parsePaging(query: URLSearchParams): Paging {
+	const read = (name: string, fallback: number, max: number) => {
+		const raw = query.get(name);
+		if (raw === null) return fallback;
+		if (!/^\d+$/.test(raw)) throw new HttpError(400);
+		const value = Number(raw);
+		if (value < 1 || value > max) throw new HttpError(400);
+		return value;
+	};
+	return { page: read('page', 1, Number.MAX_SAFE_INTEGER), limit: read('limit', 50, 100) };
+}
+
+function paginate<T, R>(key: string, all: T[], { page, limit }: Paging, shape: (item: T) => R) {
+	const start = (page - 1) * limit;
+	return {
+		[key]: all.slice(start, start + limit).map(shape),
+		totalPages: Math.ceil(all.length / limit),
+		currentPage: page,
+		totalCount: all.length,
+	};
+}
+
+function readLeadInput(body: unknown): LeadInput {
+	if (!body || typeof body !== 'object' || Array.isArray(body)) throw new HttpError(400);
+	const source = body as Record<string, unknown>;
+	const input: LeadInput = {};
+	for (const field of WRITABLE_LEAD_FIELDS) {
+		const value = source[field];
+		if (value === undefined) continue;
+		if (typeof value !== 'string') throw new HttpError(400);
+		input[field] = value;
+	}
+	if (source.socials !== undefined) {
+		const socials = source.socials;
+		if (!socials || typeof socials !== 'object' || Array.isArray(socials)) throw new HttpError(400);
+		input.socials = {};
+		for (const [name, value] of Object.entries(socials)) {
+			if (typeof value !== 'string') throw new HttpError(400);
+			input.socials[name] = value;
+		}
+	}
+	return input;
+}
+
+export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
+	let { store, seed } = seedStore();
+	let tokens = new Map<string, string>();
+	const indexTokens = () => {
+		tokens = new Map(Object.values(seed.organizations).map((org) => [org.token, org.id]));
+	};
+	indexTokens();
+
+	let requestLog: RequestLogEntry[] = [];
+	let faults: (Fault & { pattern: RegExp })[] = [];
+	let rateLimit: RateLimit | null = options.rateLimit ?? null;
+	const initialRateLimit = rateLimit;
+	const hits = new Map<string, number[]>();
+
+	const ownerOf = (orgId: string) =>
+		Object.values(seed.organizations).find((org) => org.id === orgId)!.ownerId;
+
+	function newLeadId(): string {
+		let id: string;
+		do id = `ld_${randomBytes(6).toString('hex')}`;
+		while (store.hasLeadId(id));
+		return id;
+	}
+
+	function checkRateLimit(token: string) {
+		if (!rateLimit) return;
+		const now = Date.now();
+		const recent = (hits.get(token) ?? []).filter((at) => at > now - rateLimit!.windowMs);
+		if (recent.length >= rateLimit.limit) {
+			const retryAfter = Math.max(1, Math.ceil((recent[0] + rateLimit.windowMs - now) / 1000));
+			hits.set(token, recent);
+			throw new HttpError(429, { 'Retry-After': String(retryAfter) });
+		}
+		recent.push(now);
+		hits.set(token, recent);
+	}
+
+	/** The `/v1` API, for an authenticated organization. */
+	function route(method: string, segments: string[], query: URLSearchParams, body: unknown, orgId: string): Reply {
+		const [resource, id, sub, ...rest] = segments;
+		if (rest.length > 0) throw new HttpError(404);
+
+		if (resource === 'organization' && id === undefined && method === 'GET') {
+			return { status: 200, body: store.organizations.get(orgId) };
+		}
+		if (resource === 'members' && id === undefined && method === 'GET') {
+			return { status: 200, body: paginate('members', store.members.get(orgId)!, parsePaging(query), (m) => m) };
+		}
+		if (resource !== 'leads') throw new HttpError(404);
+
+		if (id === undefined) {
+			if (method === 'GET') {
+				return { status: 200, body: paginate('leads', store.listLeads(orgId), parsePaging(query), leadListItem) };
+			}
+			if (method === 'POST') {
+				const lead = store.createLead(orgId, newLeadId(), readLeadInput(body), ownerOf(orgId));
+				return { status: 201, body: { lead: leadSummary(lead) } };
+			}
+			throw new HttpError(404);
+		}
+
+		const lead = store.findLead(orgId, id);
+		if (!lead) throw new HttpError(404);
+		if (sub === undefined) {
+			if (method === 'GET') return { status: 200, body: leadDetail(lead) };
+			if (method === 'PUT') {
+				const updated = store.updateLead(orgId, lead, readLeadInput(body), ownerOf(orgId));
+				return { status: 200, body: { lead: leadSummary(updated) } };
+			}
+			if (method === 'DELETE') {
+				store.deleteLead(orgId, lead, ownerOf(orgId));
+				return { status: 200, body: { message: 'Lead deleted successfully' } };
+			}
+		}
+		if (sub === 'activities' && method === 'GET') {
+			return { status: 200, body: paginate('activities', store.listActivities(lead.id), parsePaging(query), (a) => a) };
+		}
+		if (sub === 'notes' && method === 'GET') {
+			return { status: 200, body: paginate('notes', store.listNotes(lead.id), parsePaging(query), (n) => n) };
+		}
+		throw new HttpError(404);
+	}
+
+	/** `/__sandbox/...`: test and demo controls. Never logged, never rate limited. */
+	function control(method: string, segments: string[], body: unknown): Reply {
+		const what = segments.join('/');
+		if (what === 'requests' && method === 'GET') return { status: 200, body: requestLog };
+		if (what === 'requests' && method === 'DELETE') {
+			sandbox.clearRequests();
+			return { status: 200, body: { cleared: true } };
+		}
+		if (what === 'reset' && method === 'POST') {
+			sandbox.reset();
+			return { status: 200, body: { reset: true } };
+		}
+		if (what === 'seed' && method === 'GET') return { status: 200, body: seed };
+		if (what === 'faults' && method === 'POST') {
+			sandbox.addFault(body as Fault);
+			return { status: 200, body: { faults: faults.length } };
+		}
+		if (what === 'faults' && method === 'DELETE') {
+			sandbox.clearFaults();
+			return { status: 200, body: { faults: 0 } };
+		}
+		if (what === 'rate-limit' && method === 'PUT') {
+			sandbox.setRateLimit((body as RateLimit | null) ?? null);
+			return { status: 200, body: { rateLimit } };
+		}
+		throw new HttpError(404);
+	}
+
+	function takeFault(method: string, path: string): Fault | undefined {
+		const index = faults.findIndex(
+			(fault) => (!fault.method || fault.method.toUpperCase() === method) && fault.pattern.test(path),
+		);
+		if (index === -1) return undefined;
+		const fault = faults[index];
+		if (fault.times !== undefined && --fault.times <= 0) faults.splice(index, 1);
+		return fault;
+	}
+
+	function send(res: http.ServerResponse, reply: Reply) {
+		res.writeHead(reply.status, { 'Content-Type': 'application/json; charset=utf-8', ...reply.headers });
+		res.end(reply.body === undefined ? '' : JSON.stringify(reply.body));
+	}
+
+	async function readBody(req: http.IncomingMessage): Promise<unknown> {
+		const chunks: Buffer[] = [];
+		let size = 0;
+		for await (const chunk of req) {
+			size += (chunk as Buffer).length;
+			if (size > MAX_BODY_BYTES) throw new HttpError(400);
+			chunks.push(chunk as Buffer);
+		}
+		const text = Buffer.concat(chunks).toString('utf8');
+		if (text === '') return undefined;
+		try {
+			return JSON.parse(text);
+		} catch {
+			throw new HttpError(400);
+		}
+	}
+
+	async function handle(req: http.IncomingMessage, res: http.ServerResponse) {
+		const url = new URL(req.url ?? '/', 'http://sandbox.local');
+		const method = (req.method ?? 'GET').toUpperCase();
+		const segments = url.pathname.split('/').filter((segment) => segment !== '').map(decodeURIComponent);
+
+		if (segments[0] === '__sandbox') {
+			try {
+				send(res, control(method, segments.slice(1), await readBody(req)));
+			} catch (error) {
+				const status = error instanceof HttpError ? error.status : 500;
+				send(res, { status, body: envelope(status, MESSAGES[status]) });
+			}
+			return;
+		}
+
+		const auth = req.headers.authorization ?? '';
+		const token = auth.startsWith('Bearer ') ? auth.slice('Bearer '.length).trim() : '';
+		const orgId = tokens.get(token) ?? null;
+		const entry: RequestLogEntry = {
+			method,
+			path: url.pathname,
+			query: Object.fromEntries(url.searchParams),
+			orgId,
+			body: undefined,
+			status: 0,
+			at: new Date().toISOString(),
+		};
+		requestLog.push(entry);
+
+		let reply: Reply;
+		try {
+			entry.body = await readBody(req);
+			const fault = takeFault(method, url.pathname);
+			if (fault) {
+				if (fault.delayMs) await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
+				if (fault.reset) {
+					entry.status = -1;
+					req.socket.destroy();
+					return;
+				}
+				const status = fault.status ?? 500;
+				entry.status = status;
+				res.writeHead(status, {
+					'Content-Type': fault.contentType ?? 'application/json; charset=utf-8',
+					...fault.headers,
+				});
+				res.end(fault.body ?? JSON.stringify(envelope(status, MESSAGES[status as keyof typeof MESSAGES] ?? 'Error')));
+				return;
+			}
+			if (segments[0] !== 'v1') throw new HttpError(404);
+			if (!orgId) throw new HttpError(401);
+			checkRateLimit(token);
+			reply = route(method, segments.slice(1), url.searchParams, entry.body, orgId);
+		} catch (error) {
+			if (error instanceof HttpError) {
+				reply = { status: error.status, body: envelope(error.status, error.message), headers: error.headers };
+			} else if (error instanceof ConflictError) {
+				reply = { status: 409, body: envelope(409, MESSAGES[409]) };
+			} else {
+				reply = { status: 500, body: envelope(500, MESSAGES[500]) };
+			}
+		}
+		entry.status = reply.status;
+		send(res, reply);
+	}
+
+	const server = http.createServer((req, res) => {
+		handle(req, res).catch(() => {
+			if (!res.headersSent) send(res, { status: 500, body: envelope(500, MESSAGES[500]) });
+		});
+	});
+	server.keepAliveTimeout = 5_000;
+	await new Promise<void>((resolve, reject) => {
+		server.once('error', reject);
+		server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());
+	});
+	const { port } = server.address() as AddressInfo;
+	const host = options.host ?? '127.0.0.1';
+
+	const sandbox: Sandbox = {
+		url: `http://${host}:${port}`,
+		port,
+		get seed() {
+			return seed;
+		},
+		get store() {
+			return store;
+		},
+		requests: () => requestLog,
+		clearRequests: () => {
+			requestLog = [];
+		},
+		addFault: (fault) => {
+			faults.push({ ...fault, pattern: new RegExp(fault.path) });
+		},
+		clearFaults: () => {
+			faults = [];
+		},
+		setRateLimit: (next) => {
+			rateLimit = next ? { limit: next.limit, windowMs: next.windowMs ?? 60_000 } : null;
+			hits.clear();
+		},
+		reset: () => {
+			({ store, seed } = seedStore());
+			indexTokens();
+			requestLog = [];
+			faults = [];
+			rateLimit = initialRateLimit;
+			hits.clear();
+		},
+		close: () =>
+			new Promise<void>((resolve) => {
+				server.closeAllConnections();
+				server.close(() => resolve());
+			}),
+	};
+	return sandbox;
+}

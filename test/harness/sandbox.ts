@@ -1,0 +1,36 @@
+import type { Sandbox } from '../../sandbox/server';
+import { startSandbox } from '../../sandbox/server';
+import { sandboxCredentials } from './n8n';
+
+/**
+ * Starts a fresh, seeded sandbox on a free port of 127.0.0.1 for the test file,
+ * and reseeds it before each test so tests cannot depend on each other.
+ */
+export function useSandbox() {
+	let sandbox: Sandbox | undefined;
+	beforeAll(async () => {
+		sandbox = await startSandbox({ port: 0 });
+	});
+	beforeEach(() => sandbox!.reset());
+	afterAll(async () => {
+		await sandbox?.close();
+	});
+
+	const current = () => {
+		if (!sandbox) throw new Error('The sandbox is not running');
+		return sandbox;
+	};
+	return {
+		get sandbox() {
+			return current();
+		},
+		/** Credentials of the seeded Acme organization. */
+		get credentials() {
+			return sandboxCredentials(current().url, current().seed.organizations.acme.token);
+		},
+		/** Requests to the `/v1` API since the last reset. */
+		apiRequests() {
+			return current().requests();
+		},
+	};
+}
