@@ -6,5 +6,6 @@ module.exports = {
 	transform: {
 		'^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/test/tsconfig.json' }],
 	},
+	setupFiles: ['<rootDir>/test/harness/logs.ts'],
 	testTimeout: 60_000,
 };

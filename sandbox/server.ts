@@ -22,7 +22,7 @@ export interface RateLimit {
 
 export interface Fault {
 	method?: string;
-	/** Regular expression matched against the request path (no query). */
+	/** Regular expression matched against the path and query, e.g. `activities\\?page=2&`. */
 	path: string;
 	status?: number;
 	/** Raw response body; a JSON error envelope for `status` when omitted. */
@@ -322,7 +322,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		let reply: Reply;
 		try {
 			entry.body = await readBody(req);
-			const fault = takeFault(method, url.pathname);
+			const fault = takeFault(method, url.pathname + url.search);
 			if (fault) {
 				if (fault.delayMs) await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
 				if (fault.reset) {

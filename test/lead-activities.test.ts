@@ -1,0 +1,131 @@
+import { runSophiieNode } from './harness/n8n';
+import { leadParameters } from './harness/params';
+import { useSandbox } from './harness/sandbox';
+
+const env = useSandbox();
+
+const activityRequests = () =>
+	env.apiRequests().filter((request) => request.path.endsWith('/activities'));
+
+describe('Lead → List Activities', () => {
+	test('Return All reads every page (more than 10) and returns each activity once, in Sophiie’s order', async () => {
+		const { busyLeadId, busyLeadActivityCount } = env.sandbox.seed;
+		const { items, error } = await runSophiieNode({
+			credentials: env.credentials,
+			parameters: leadParameters('listActivities', busyLeadId, { returnAll: true }),
+		});
+		expect(error).toBeUndefined();
+		const expectedIds = env.sandbox.store.listActivities(busyLeadId).map((activity) => activity.id);
+		expect(items.map((item) => item.json.id)).toEqual(expectedIds);
+		expect(items).toHaveLength(busyLeadActivityCount);
+		expect(items.every((item) => item.json.leadId === busyLeadId)).toBe(true);
+		expect(items.every((item) => (item.pairedItem as { item: number }).item === 0)).toBe(true);
+
+		const pages = activityRequests();
+		expect(pages.length).toBe(Math.ceil(busyLeadActivityCount / 100));
+		expect(pages.length).toBeGreaterThan(10);
+		expect(pages.map((request) => request.query)).toEqual(
+			pages.map((_, index) => ({ page: String(index + 1), limit: '100' })),
+		);
+	});
+
+	test('Limit returns that many of the newest activities with as few requests as possible', async () => {
+		const { busyLeadId } = env.sandbox.seed;
+		const expected = env.sandbox.store.listActivities(busyLeadId).map((activity) => activity.id);
+
+		const small = await runSophiieNode({
+			credentials: env.credentials,
+			parameters: leadParameters('listActivities', busyLeadId, { returnAll: false, limit: 7 }),
+		});
+		expect(small.items.map((item) => item.json.id)).toEqual(expected.slice(0, 7));
+		expect(activityRequests().map((request) => request.query)).toEqual([{ page: '1', limit: '7' }]);
+
+		env.sandbox.clearRequests();
+		const large = await runSophiieNode({
+			credentials: env.credentials,
+			parameters: leadParameters('listActivities', busyLeadId, { returnAll: false, limit: 250 }),
+		});
+		expect(large.items.map((item) => item.json.id)).toEqual(expected.slice(0, 250));
+		expect(activityRequests()).toHaveLength(3);
+	});
+
+	test('the default limit is 50', async () => {
+		const { busyLeadId } = env.sandbox.seed;
+		const { items } = await runSophiieNode({
+			credentials: env.credentials,
+			parameters: leadParameters('listActivities', busyLeadId),
+		});
+		expect(items).toHaveLength(50);
+	});
+
+	test('Event Types keeps only the chosen events, including typed-in ones', async () => {
+		const lead = env.sandbox.store.listLeads('org_acme')[30];
+		for (const [index, lastName] of ['A', 'B'].entries()) {
+			await runSophiieNode({
+				credentials: env.credentials,
+				parameters: leadParameters('update', lead.id, { updateFields: { lastName: `${lastName}${index}` } }),
+			});
+		}
+		const activities = env.sandbox.store.listActivities(lead.id);
+		const run = (filters: object) =>
+			runSophiieNode({
+				credentials: env.credentials,
+				parameters: leadParameters('listActivities', lead.id, { returnAll: true, filters }),
+			});
+
+		const updated = await run({ eventTypes: ['LEAD_UPDATED'] });
+		expect(updated.items.map((item) => item.json.id)).toEqual(
+			activities.filter((activity) => activity.event === 'LEAD_UPDATED').map((activity) => activity.id),
+		);
+		expect(updated.items).toHaveLength(2);
+
+		const typed = await run({ customEventTypes: ' LEAD_CREATED , SOMETHING_ELSE' });
+		expect(typed.items.map((item) => item.json.event)).toEqual(['LEAD_CREATED']);
+
+		const none = await run({ eventTypes: ['LEAD_DELETED'] });
+		expect(none.items).toEqual([]);
+		expect(none.error).toBeUndefined();
+	});
+
+	test('an activity repeated on the next page (the list shifted) is returned once', async () => {
+		const { busyLeadId } = env.sandbox.seed;
+		const all = env.sandbox.store.listActivities(busyLeadId);
+		// Page 2 starts with the last two activities of page 1, as if two new
+		// activities had been added between the two requests.
+		const shifted = [...all.slice(98, 100), ...all.slice(100, 198)];
+		env.sandbox.addFault({
+			path: `/v1/leads/${busyLeadId}/activities\\?page=2&`,
+			status: 200,
+			body: JSON.stringify({ activities: shifted, totalPages: 2, currentPage: 2, totalCount: 200 }),
+			times: 1,
+		});
+		env.sandbox.addFault({
+			path: `/v1/leads/${busyLeadId}/activities\\?page=1&`,
+			status: 200,
+			body: JSON.stringify({ activities: all.slice(0, 100), totalPages: 2, currentPage: 1, totalCount: 200 }),
+			times: 1,
+		});
+		const { items } = await runSophiieNode({
+			credentials: env.credentials,
+			parameters: leadParameters('listActivities', busyLeadId, { returnAll: true }),
+		});
+		const ids = items.map((item) => item.json.id);
+		expect(ids).toEqual(all.slice(0, 198).map((activity) => activity.id));
+		expect(new Set(ids).size).toBe(ids.length);
+	});
+
+	test('a lead without activities returns no items and no error', async () => {
+		const lead = env.sandbox.store.listLeads('org_acme')[40];
+		env.sandbox.addFault({
+			path: `/v1/leads/${lead.id}/activities`,
+			status: 200,
+			body: JSON.stringify({ activities: [], totalPages: 0, currentPage: 1, totalCount: 0 }),
+		});
+		const { items, error } = await runSophiieNode({
+			credentials: env.credentials,
+			parameters: leadParameters('listActivities', lead.id, { returnAll: true }),
+		});
+		expect(error).toBeUndefined();
+		expect(items).toEqual([]);
+	});
+});
