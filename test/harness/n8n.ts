@@ -301,6 +301,18 @@ export interface CredentialTestResult {
 	message: string;
 }
 
+/** The credential's test request with its expressions resolved, as n8n sends it. */
+export function resolveCredentialTestRequest(credentials: ICredentialDataDecryptedObject) {
+	const test = sophiieCredentialType.test;
+	if (!test) throw new Error('The Sophiie credential has no test request');
+	const context = loadOptionsContext(credentials, {});
+	const node = context.getNode();
+	const workflow = (context as unknown as { workflow: WorkflowType }).workflow;
+	const baseURL = String(resolveCredentialValue(test.request.baseURL, credentials, workflow, node));
+	const url = String(resolveCredentialValue(test.request.url, credentials, workflow, node));
+	return { method: test.request.method ?? 'GET', url: `${baseURL}${url}` };
+}
+
 /**
  * The credential's "Test" button, as n8n's credentials tester runs a declared
  * `test.request`: expressions resolved with `$credentials`, the credential's
@@ -308,15 +320,10 @@ export interface CredentialTestResult {
  * supplies the error text.
  */
 export async function testCredential(credentials: ICredentialDataDecryptedObject): Promise<CredentialTestResult> {
-	const test = sophiieCredentialType.test;
-	if (!test) throw new Error('The Sophiie credential has no test request');
+	const rules = sophiieCredentialType.test?.rules ?? [];
 	const context = loadOptionsContext(credentials, {});
-	const node = context.getNode();
-	const workflow = (context as unknown as { workflow: WorkflowType }).workflow;
 	const request: IHttpRequestOptions = {
-		method: test.request.method ?? 'GET',
-		url: String(resolveCredentialValue(test.request.url, credentials, workflow, node)),
-		baseURL: String(resolveCredentialValue(test.request.baseURL, credentials, workflow, node)),
+		...resolveCredentialTestRequest(credentials),
 		json: true,
 		returnFullResponse: true,
 		ignoreHttpStatusErrors: true,
@@ -331,7 +338,7 @@ export async function testCredential(credentials: ICredentialDataDecryptedObject
 		if (response.statusCode >= 200 && response.statusCode < 300) {
 			return { status: 'OK', message: 'Connection tested successfully' };
 		}
-		for (const rule of test.rules ?? []) {
+		for (const rule of rules) {
 			if (rule.type === 'responseCode' && rule.properties.value === response.statusCode) {
 				return { status: 'Error', message: rule.properties.message };
 			}

@@ -158,13 +158,28 @@ function httpErrorDetails(status: number, body: unknown, subject: string | undef
 	};
 }
 
-function networkErrorCode(error: unknown): string {
+/**
+ * Network failures in words. The message must not contain the raw code:
+ * NodeApiError would replace a message mentioning e.g. ECONNREFUSED with a
+ * generic text that no longer says which host failed.
+ */
+const NETWORK_FAILURES: Record<string, string> = {
+	ECONNREFUSED: 'the connection was refused',
+	ECONNRESET: 'the connection was closed unexpectedly',
+	ETIMEDOUT: 'the request timed out',
+	ECONNABORTED: 'the request timed out',
+	ENOTFOUND: 'the host name was not found',
+	EAI_AGAIN: 'the host name could not be resolved',
+	EHOSTUNREACH: 'the host is unreachable',
+};
+
+function networkErrorCode(error: unknown): string | undefined {
 	const candidates = [error, (error as { cause?: unknown })?.cause];
 	for (const candidate of candidates) {
 		const code = (candidate as { code?: unknown })?.code;
 		if (typeof code === 'string' && code !== '') return code;
 	}
-	return 'network error';
+	return undefined;
 }
 
 /** Sends one request to the `/v1` API and returns the parsed JSON body. */
@@ -196,9 +211,10 @@ export async function sophiieApiRequest(
 		)) as IN8nHttpFullResponse;
 	} catch (error) {
 		const code = networkErrorCode(error);
+		const reason = (code && NETWORK_FAILURES[code]) ?? 'the request failed before Sophiie answered';
 		throw apiError(this.getNode(), token, {
-			message: `Could not reach Sophiie at ${apiBaseUrl} (${code})`,
-			description: `${method} /v1/${path} failed before Sophiie answered. Check the credential's environment or base URL and the network.`,
+			message: `Could not reach Sophiie at ${apiBaseUrl}: ${reason}`,
+			description: `${method} /v1/${path} failed${code ? ` (${code})` : ''}. Check the credential's environment or base URL, and the network.`,
 			itemIndex: options.itemIndex,
 		});
 	}

@@ -1,0 +1,141 @@
+import { createServer } from 'node:net';
+
+import { capturedLogs } from './harness/logs';
+import type { RunResult } from './harness/n8n';
+import { runSophiieNode, sandboxCredentials } from './harness/n8n';
+import { leadParameters } from './harness/params';
+import { useSandbox } from './harness/sandbox';
+
+const env = useSandbox();
+
+/** Everything n8n keeps of a run, errors with all their own properties included. */
+function everythingRecorded(result: RunResult): string {
+	const error = result.error;
+	const errorText = error
+		? JSON.stringify(error, Object.getOwnPropertyNames(error)) + String(error.stack) + JSON.stringify(error.cause ?? {})
+		: '';
+	return JSON.stringify(result.run) + errorText;
+}
+
+async function unusedPort(): Promise<number> {
+	const server = createServer();
+	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+	const { port } = server.address() as { port: number };
+	await new Promise((resolve) => server.close(resolve));
+	return port;
+}
+
+describe('API failures become NodeApiErrors a user can act on', () => {
+	test('401: points at the credential and quotes Sophiie', async () => {
+		const token = 'sk_test_expired_0123456789';
+		const result = await runSophiieNode({
+			credentials: sandboxCredentials(env.sandbox.url, token),
+			parameters: leadParameters('get', 'ld_abc123'),
+		});
+		expect(result.error?.name).toBe('NodeApiError');
+		expect(result.error?.message).toBe(
+			'Sophiie rejected the access token: "Invalid or expired token" – check the Sophiie credential',
+		);
+		expect(result.error?.httpCode).toBe('401');
+		expect(everythingRecorded(result)).not.toContain(token);
+	});
+
+	test('404 names the lead; 409 says conflict (covered per operation too)', async () => {
+		const result = await runSophiieNode({ credentials: env.credentials, parameters: leadParameters('delete', 'ld_gone') });
+		expect(result.error?.message).toBe('Lead ld_gone not found');
+	});
+
+	test.each([500, 502, 503, 504])('%i: says it is a Sophiie server error, with the status', async (status) => {
+		env.sandbox.addFault({ path: '^/v1/leads/', status });
+		const result = await runSophiieNode({
+			credentials: env.credentials,
+			parameters: leadParameters('get', 'ld_abc123'),
+		});
+		expect(result.error?.name).toBe('NodeApiError');
+		expect(result.error?.message).toMatch(new RegExp(`^Sophiie server error \\(HTTP ${status}\\)`));
+		expect(result.error?.httpCode).toBe(String(status));
+	});
+
+	test('500 quotes Sophiie’s envelope message', async () => {
+		env.sandbox.addFault({ path: '^/v1/leads/', status: 500 });
+		const result = await runSophiieNode({ credentials: env.credentials, parameters: leadParameters('get', 'ld_abc123') });
+		expect(result.error?.message).toBe('Sophiie server error (HTTP 500): "Internal server error"');
+	});
+
+	test('an HTML error page is reported with its status, not as a parse failure', async () => {
+		env.sandbox.addFault({ path: '^/v1/leads/', status: 502, body: '<html><h1>Bad gateway</h1></html>', contentType: 'text/html' });
+		const result = await runSophiieNode({ credentials: env.credentials, parameters: leadParameters('get', 'ld_abc123') });
+		expect(result.error?.message).toMatch(/^Sophiie server error \(HTTP 502\)/);
+	});
+
+	test('a list without its envelope is reported, never a TypeError', async () => {
+		const { busyLeadId } = env.sandbox.seed;
+		env.sandbox.addFault({ path: '/activities', status: 200, body: JSON.stringify({ items: [] }) });
+		const result = await runSophiieNode({
+			credentials: env.credentials,
+			parameters: leadParameters('listActivities', busyLeadId, { returnAll: true }),
+		});
+		expect(result.error?.name).toBe('NodeApiError');
+		expect(result.error?.message).toBe('Unexpected response from Sophiie: no "activities" list or "totalPages" in the page');
+	});
+
+	test('an unreachable Sophiie is a clear error naming the base URL', async () => {
+		const url = `http://127.0.0.1:${await unusedPort()}`;
+		const result = await runSophiieNode({
+			credentials: sandboxCredentials(url, env.sandbox.seed.organizations.acme.token),
+			parameters: leadParameters('get', 'ld_abc123'),
+		});
+		expect(result.error?.name).toBe('NodeApiError');
+		expect(result.error?.message).toBe(`Could not reach Sophiie at ${url}: the connection was refused`);
+		expect(result.error?.description).toContain('(ECONNREFUSED)');
+	});
+
+	test('with Continue On Fail, an API error becomes an error item and the run goes on', async () => {
+		const lead = env.sandbox.store.listLeads('org_acme')[0];
+		env.sandbox.addFault({ path: '^/v1/leads/ld_flaky$', status: 503 });
+		const { items, error } = await runSophiieNode({
+			credentials: env.credentials,
+			continueOnFail: true,
+			items: [{ id: 'ld_flaky' }, { id: lead.id }],
+			parameters: leadParameters('delete', '={{ $json.id }}'),
+		});
+		expect(error).toBeUndefined();
+		expect(items.map((item) => item.json)).toEqual([
+			{ error: 'Sophiie server error (HTTP 503): "Error"' },
+			{ deleted: true, id: lead.id },
+		]);
+	});
+});
+
+describe('the token never leaks', () => {
+	test('not in any error, output or log line, even when a server echoes it', async () => {
+		const token = env.sandbox.seed.organizations.acme.token;
+		env.sandbox.addFault({
+			path: '^/v1/leads/',
+			status: 500,
+			body: JSON.stringify({ success: false, message: `bad header Bearer ${token}`, error: { status: 500, message: `bad header Bearer ${token}` } }),
+		});
+		const logsBefore = capturedLogs().length;
+		const runs = [
+			await runSophiieNode({ credentials: env.credentials, parameters: leadParameters('get', 'ld_abc123') }),
+			await runSophiieNode({ credentials: env.credentials, continueOnFail: true, parameters: leadParameters('delete', 'ld_abc123') }),
+		];
+		expect(runs[0].error?.message).toBe('Sophiie server error (HTTP 500): "bad header Bearer [redacted]"');
+		expect(runs[0].error?.description).toContain('bad header Bearer [redacted]');
+		expect(runs[1].items[0].json.error).toBe('Sophiie server error (HTTP 500): "bad header Bearer [redacted]"');
+		for (const run of runs) expect(everythingRecorded(run)).not.toContain(token);
+
+		env.sandbox.clearFaults();
+		const wrongToken = `${token}_revoked`;
+		const rejected = await runSophiieNode({
+			credentials: sandboxCredentials(env.sandbox.url, wrongToken),
+			parameters: leadParameters('get', 'ld_abc123'),
+		});
+		expect(rejected.error?.httpCode).toBe('401');
+		expect(everythingRecorded(rejected)).not.toContain(wrongToken);
+
+		const newLogs = capturedLogs().slice(logsBefore).join('\n');
+		expect(newLogs).toContain('[redacted]');
+		expect(newLogs).not.toContain(token);
+	});
+});
