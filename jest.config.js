@@ -6,6 +6,7 @@ module.exports = {
 	transform: {
 		'^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/test/tsconfig.json' }],
 	},
+	reporters: ['default', '<rootDir>/test/harness/summary-reporter.js'],
 	setupFiles: ['<rootDir>/test/harness/logs.ts'],
 	testTimeout: 60_000,
 };
