@@ -1,8 +1,10 @@
 import { startSandbox } from './server';
+import { EMITTED_EVENTS } from './webhooks';
 
 /**
  * `npm run sandbox`: a seeded local Sophiie on 127.0.0.1.
- * Options: --port N (or SOPHIIE_SANDBOX_PORT, default 4010), --host H,
+ * Options: --port N (or SOPHIIE_SANDBOX_PORT, default 4010), --webhooks-port N
+ * (or SOPHIIE_SANDBOX_WEBHOOKS_PORT, default port + 1), --host H,
  * --rate-limit N (requests per minute per token; off by default).
  */
 function option(name: string): string | undefined {
@@ -12,19 +14,22 @@ function option(name: string): string | undefined {
 
 async function main() {
 	const port = Number(option('port') ?? process.env.SOPHIIE_SANDBOX_PORT ?? 4010);
+	const webhooksPort = Number(option('webhooks-port') ?? process.env.SOPHIIE_SANDBOX_WEBHOOKS_PORT ?? port + 1);
 	const host = option('host') ?? '127.0.0.1';
 	const perMinute = option('rate-limit');
 	const sandbox = await startSandbox({
 		port,
+		webhooksPort,
 		host,
 		rateLimit: perMinute ? { limit: Number(perMinute), windowMs: 60_000 } : null,
 	});
 	const { acme, globex } = sandbox.seed.organizations;
-	console.log(`Sophiie sandbox listening on ${sandbox.url}`);
+	console.log(`Sophiie sandbox: API on ${sandbox.url}, webhooks host on ${sandbox.webhooksUrl}`);
 	console.log('');
 	console.log('In n8n, create a "Sophiie API" credential with:');
 	console.log('  Environment:       Custom');
 	console.log(`  Base URL:          ${sandbox.url}`);
+	console.log(`  Webhooks Base URL: ${sandbox.webhooksUrl}`);
 	console.log(`  Access Token:      ${acme.token}   (${acme.name}, ${acme.leadCount} leads)`);
 	console.log(`  or                 ${globex.token}   (${globex.name}, ${globex.leadCount} leads)`);
 	console.log('');
@@ -32,6 +37,10 @@ async function main() {
 	console.log(`  curl -s -H "Authorization: Bearer ${acme.token}" "${sandbox.url}/v1/leads?limit=2"`);
 	console.log(`  A lead with ${sandbox.seed.busyLeadActivityCount} activities: ${sandbox.seed.busyLeadId}`);
 	console.log(`  Request log: ${sandbox.url}/__sandbox/requests   Reset: POST ${sandbox.url}/__sandbox/reset`);
+	console.log('');
+	console.log('Fire a Sophiie Trigger by hand (events: ' + EMITTED_EVENTS.join(', ') + '):');
+	console.log(`  curl -s -X POST ${sandbox.url}/__sandbox/events -H 'Content-Type: application/json' -d '{"event":"LEAD_CREATED"}'`);
+	console.log(`  Live subscriptions: ${sandbox.url}/__sandbox/subscriptions   Deliveries: ${sandbox.url}/__sandbox/deliveries`);
 	if (perMinute) console.log(`  Rate limit: ${perMinute} requests per minute per token`);
 
 	const stop = () => {

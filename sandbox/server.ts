@@ -2,16 +2,22 @@ import { randomBytes } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
+import { appointmentSamples, inquirySamples, leadSamples, syntheticEventData } from './samples';
 import type { SeedInfo } from './seed';
 import { seedStore } from './seed';
-import type { LeadInput, SophiieStore } from './store';
+import type { LeadInput, LeadRecord, SophiieStore } from './store';
 import { ConflictError, WRITABLE_LEAD_FIELDS, leadDetail, leadListItem, leadSummary } from './store';
+import type { DeliveryOptions } from './webhooks';
+import { DEFAULT_DELIVERY, SubscriptionError, WebhookHub } from './webhooks';
 
 /**
- * A local, faithful Sophiie `/v1` API (sophiie-api.md): bearer tokens scoped to
- * one organization each, the documented error envelope and messages, page/limit
- * rules, plus what tests need: a request log, a reset, a per-token rate limit
- * and fault injection. Control endpoints live under `/__sandbox/`.
+ * A local, faithful Sophiie (sophiie-api.md) on two ports, like Sophiie's two
+ * hosts: the `/v1` API and the webhooks host (`/api/webhooks/zapier/...`).
+ * Bearer tokens are scoped to one organization each; errors use the documented
+ * envelope and messages; lists follow the page/limit rules. For tests and demos
+ * both hosts also serve `/__sandbox/...`: a request log, a reset, a per-token
+ * rate limit, fault injection, the live subscriptions, the delivery log, and
+ * events on demand.
  */
 
 export interface RateLimit {
@@ -34,9 +40,12 @@ export interface Fault {
 	reset?: boolean;
 	/** How many matching requests to affect; every one when omitted. */
 	times?: number;
+	/** How many matching requests to let through untouched first. */
+	after?: number;
 }
 
 export interface RequestLogEntry {
+	host: 'api' | 'webhooks';
 	method: string;
 	path: string;
 	query: Record<string, string>;
@@ -49,15 +58,23 @@ export interface RequestLogEntry {
 
 export interface SandboxOptions {
 	port?: number;
+	/** Port of the webhooks host; any free port when omitted. */
+	webhooksPort?: number;
 	host?: string;
 	rateLimit?: RateLimit | null;
+	delivery?: Partial<DeliveryOptions>;
 }
 
 export interface Sandbox {
+	/** Base URL of the `/v1` API host. */
 	url: string;
-	port: number;
+	/** Base URL of the webhooks host. */
+	webhooksUrl: string;
 	seed: SeedInfo;
 	store: SophiieStore;
+	webhooks: WebhookHub;
+	/** Creates a lead or another event as if it happened in Sophiie, delivering webhooks. */
+	fireEvent(event: string, orgId?: string, leadId?: string): unknown;
 	requests(): RequestLogEntry[];
 	clearRequests(): void;
 	addFault(fault: Fault): void;
@@ -75,6 +92,12 @@ const MESSAGES = {
 	429: 'Too many requests',
 	500: 'Internal server error',
 } as const;
+
+/** The webhooks host words some errors differently (sophiie-api.md §2.2). */
+const WEBHOOKS_MESSAGES: Partial<Record<keyof typeof MESSAGES, string>> = {
+	401: 'invalid_token',
+	500: 'Oops! Something went wrong',
+};
 
 const MAX_BODY_BYTES = 1_000_000;
 
@@ -149,11 +172,13 @@ function readLeadInput(body: unknown): LeadInput {
 
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
 	let { store, seed } = seedStore();
+	const webhooks = new WebhookHub({ ...DEFAULT_DELIVERY, ...options.delivery });
 	let tokens = new Map<string, string>();
-	const indexTokens = () => {
+	const connectStore = () => {
 		tokens = new Map(Object.values(seed.organizations).map((org) => [org.token, org.id]));
+		store.onLeadEvent = (orgId, event, lead) => webhooks.emit(orgId, event, leadSummary(lead));
 	};
-	indexTokens();
+	connectStore();
 
 	let requestLog: RequestLogEntry[] = [];
 	let faults: (Fault & { pattern: RegExp })[] = [];
@@ -184,9 +209,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		hits.set(token, recent);
 	}
 
-	/** The `/v1` API, for an authenticated organization. */
-	function route(method: string, segments: string[], query: URLSearchParams, body: unknown, orgId: string): Reply {
-		const [resource, id, sub, ...rest] = segments;
+	/** The `/v1` API host, for an authenticated organization. */
+	function routeApi(method: string, segments: string[], query: URLSearchParams, body: unknown, orgId: string): Reply {
+		if (segments[0] !== 'v1') throw new HttpError(404);
+		const [resource, id, sub, ...rest] = segments.slice(1);
 		if (rest.length > 0) throw new HttpError(404);
 
 		if (resource === 'organization' && id === undefined && method === 'GET') {
@@ -230,9 +256,81 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		throw new HttpError(404);
 	}
 
+	/** `org_id` and `user_id` as the webhooks host requires them: the token's organization and one of its members. */
+	function requireOrgAndUser(query: URLSearchParams, orgId: string) {
+		const userId = query.get('user_id');
+		const isMember = store.members.get(orgId)!.some((member) => member.id === userId);
+		if (query.get('org_id') !== orgId || !userId || !isMember) throw new HttpError(400);
+		return userId;
+	}
+
+	/** The webhooks host, for an authenticated organization. */
+	function routeWebhooks(method: string, segments: string[], query: URLSearchParams, body: unknown, orgId: string): Reply {
+		const [api, webhooksSegment, zapier, action, ...rest] = segments;
+		if (api !== 'api' || webhooksSegment !== 'webhooks' || zapier !== 'zapier' || rest.length > 0) {
+			throw new HttpError(404);
+		}
+		try {
+			if (action === 'subscribe' && method === 'POST') {
+				const subscription = webhooks.subscribe(orgId, requireOrgAndUser(query, orgId), body);
+				return { status: 200, body: { id: subscription.id } };
+			}
+			if (action === 'unsubscribe' && method === 'DELETE') {
+				// The endpoint page sends hookId with org_id/user_id; the overview example sends hookUrl + trigger alone.
+				if ((body as { hookId?: unknown } | undefined)?.hookId !== undefined) requireOrgAndUser(query, orgId);
+				webhooks.unsubscribe(orgId, body);
+				return { status: 200, body: { success: true } };
+			}
+		} catch (error) {
+			if (error instanceof SubscriptionError) throw new HttpError(error.status);
+			throw error;
+		}
+		if (method === 'GET' && (action === 'leads' || action === 'appointments' || action === 'inquiries')) {
+			requireOrgAndUser(query, orgId);
+			const recentLeads = store.listLeads(orgId).slice(0, 5);
+			const samples = { leads: leadSamples, appointments: appointmentSamples, inquiries: inquirySamples }[action];
+			return { status: 200, body: samples(recentLeads) };
+		}
+		throw new HttpError(404);
+	}
+
+	function fireEvent(event: string, orgId = seed.organizations.acme.id, leadId?: string): unknown {
+		if (!store.organizations.has(orgId)) throw new HttpError(404);
+		const userId = ownerOf(orgId);
+		const existing = (): LeadRecord => {
+			const lead = leadId ? store.findLead(orgId, leadId) : store.listLeads(orgId)[0];
+			if (!lead) throw new HttpError(404);
+			return lead;
+		};
+		if (event === 'LEAD_CREATED') {
+			const n = store.listLeads(orgId).length + 1;
+			const lead = store.createLead(
+				orgId,
+				newLeadId(),
+				{ firstName: 'Sam', lastName: `Sandbox ${n}`, email: `sam.sandbox.${Date.now()}.${n}@example.com`, suburb: 'Surry Hills' },
+				userId,
+			);
+			return leadSummary(lead);
+		}
+		if (event === 'LEAD_UPDATED') {
+			const lead = store.updateLead(orgId, existing(), { suburb: 'Newtown' }, userId);
+			return leadSummary(lead);
+		}
+		if (event === 'LEAD_DELETED') {
+			const lead = existing();
+			store.deleteLead(orgId, lead, userId);
+			return leadSummary(lead);
+		}
+		if (event !== 'INQUIRY_CREATED' && event !== 'APPOINTMENT_CREATED') throw new HttpError(400);
+		const data = syntheticEventData(event, existing());
+		webhooks.emit(orgId, event, data);
+		return data;
+	}
+
 	/** `/__sandbox/...`: test and demo controls. Never logged, never rate limited. */
 	function control(method: string, segments: string[], body: unknown): Reply {
 		const what = segments.join('/');
+		const input = (body ?? {}) as Record<string, unknown>;
 		if (what === 'requests' && method === 'GET') return { status: 200, body: requestLog };
 		if (what === 'requests' && method === 'DELETE') {
 			sandbox.clearRequests();
@@ -255,15 +353,23 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 			sandbox.setRateLimit((body as RateLimit | null) ?? null);
 			return { status: 200, body: { rateLimit } };
 		}
+		if (what === 'subscriptions' && method === 'GET') return { status: 200, body: webhooks.list() };
+		if (what === 'deliveries' && method === 'GET') return { status: 200, body: webhooks.deliveries };
+		if (what === 'events' && method === 'POST') {
+			if (typeof input.event !== 'string') throw new HttpError(400);
+			const data = fireEvent(input.event, input.orgId as string | undefined, input.leadId as string | undefined);
+			return { status: 200, body: { event: input.event, data } };
+		}
 		throw new HttpError(404);
 	}
 
-	function takeFault(method: string, path: string): Fault | undefined {
+	function takeFault(method: string, target: string): Fault | undefined {
 		const index = faults.findIndex(
-			(fault) => (!fault.method || fault.method.toUpperCase() === method) && fault.pattern.test(path),
+			(fault) => (!fault.method || fault.method.toUpperCase() === method) && fault.pattern.test(target),
 		);
 		if (index === -1) return undefined;
 		const fault = faults[index];
+		if (fault.after && fault.after-- > 0) return undefined;
 		if (fault.times !== undefined && --fault.times <= 0) faults.splice(index, 1);
 		return fault;
 	}
@@ -290,7 +396,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		}
 	}
 
-	async function handle(req: http.IncomingMessage, res: http.ServerResponse) {
+	const messageFor = (host: RequestLogEntry['host'], status: keyof typeof MESSAGES) =>
+		(host === 'webhooks' && WEBHOOKS_MESSAGES[status]) || MESSAGES[status];
+
+	async function handle(host: RequestLogEntry['host'], req: http.IncomingMessage, res: http.ServerResponse) {
 		const url = new URL(req.url ?? '/', 'http://sandbox.local');
 		const method = (req.method ?? 'GET').toUpperCase();
 		const segments = url.pathname.split('/').filter((segment) => segment !== '').map(decodeURIComponent);
@@ -309,6 +418,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		const token = auth.startsWith('Bearer ') ? auth.slice('Bearer '.length).trim() : '';
 		const orgId = tokens.get(token) ?? null;
 		const entry: RequestLogEntry = {
+			host,
 			method,
 			path: url.pathname,
 			query: Object.fromEntries(url.searchParams),
@@ -336,48 +446,55 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 					'Content-Type': fault.contentType ?? 'application/json; charset=utf-8',
 					...fault.headers,
 				});
-				res.end(fault.body ?? JSON.stringify(envelope(status, MESSAGES[status as keyof typeof MESSAGES] ?? 'Error')));
+				const message = status in MESSAGES ? messageFor(host, status as keyof typeof MESSAGES) : 'Error';
+				res.end(fault.body ?? JSON.stringify(envelope(status, message)));
 				return;
 			}
-			if (segments[0] !== 'v1') throw new HttpError(404);
 			if (!orgId) throw new HttpError(401);
 			checkRateLimit(token);
-			reply = route(method, segments.slice(1), url.searchParams, entry.body, orgId);
+			const route = host === 'api' ? routeApi : routeWebhooks;
+			reply = route(method, segments, url.searchParams, entry.body, orgId);
 		} catch (error) {
-			if (error instanceof HttpError) {
-				reply = { status: error.status, body: envelope(error.status, error.message), headers: error.headers };
-			} else if (error instanceof ConflictError) {
-				reply = { status: 409, body: envelope(409, MESSAGES[409]) };
-			} else {
-				reply = { status: 500, body: envelope(500, MESSAGES[500]) };
-			}
+			const status = error instanceof HttpError ? error.status : error instanceof ConflictError ? 409 : 500;
+			reply = {
+				status,
+				body: envelope(status, messageFor(host, status)),
+				headers: error instanceof HttpError ? error.headers : undefined,
+			};
 		}
 		entry.status = reply.status;
 		send(res, reply);
 	}
 
-	const server = http.createServer((req, res) => {
-		handle(req, res).catch(() => {
-			if (!res.headersSent) send(res, { status: 500, body: envelope(500, MESSAGES[500]) });
+	const bindHost = options.host ?? '127.0.0.1';
+	async function listen(host: RequestLogEntry['host'], port: number) {
+		const server = http.createServer((req, res) => {
+			handle(host, req, res).catch(() => {
+				if (!res.headersSent) send(res, { status: 500, body: envelope(500, messageFor(host, 500)) });
+			});
 		});
-	});
-	server.keepAliveTimeout = 5_000;
-	await new Promise<void>((resolve, reject) => {
-		server.once('error', reject);
-		server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());
-	});
-	const { port } = server.address() as AddressInfo;
-	const host = options.host ?? '127.0.0.1';
+		server.keepAliveTimeout = 5_000;
+		await new Promise<void>((resolve, reject) => {
+			server.once('error', reject);
+			server.listen(port, bindHost, () => resolve());
+		});
+		const url = `http://${bindHost}:${(server.address() as AddressInfo).port}`;
+		return { server, url };
+	}
+	const api = await listen('api', options.port ?? 0);
+	const webhooksHost = await listen('webhooks', options.webhooksPort ?? 0);
 
 	const sandbox: Sandbox = {
-		url: `http://${host}:${port}`,
-		port,
+		url: api.url,
+		webhooksUrl: webhooksHost.url,
 		get seed() {
 			return seed;
 		},
 		get store() {
 			return store;
 		},
+		webhooks,
+		fireEvent,
 		requests: () => requestLog,
 		clearRequests: () => {
 			requestLog = [];
@@ -394,17 +511,25 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		},
 		reset: () => {
 			({ store, seed } = seedStore());
-			indexTokens();
+			connectStore();
+			webhooks.reset();
 			requestLog = [];
 			faults = [];
 			rateLimit = initialRateLimit;
 			hits.clear();
 		},
-		close: () =>
-			new Promise<void>((resolve) => {
-				server.closeAllConnections();
-				server.close(() => resolve());
-			}),
+		close: async () => {
+			await webhooks.settled();
+			await Promise.all(
+				[api.server, webhooksHost.server].map(
+					(server) =>
+						new Promise<void>((resolve) => {
+							server.closeAllConnections();
+							server.close(() => resolve());
+						}),
+				),
+			);
+		},
 	};
 	return sandbox;
 }

@@ -12,7 +12,7 @@ describe('Sophiie API credential', () => {
 	});
 
 	test('"Test" shows Sophiie’s 401 message for a wrong token', async () => {
-		const result = await testCredential(sandboxCredentials(env.sandbox.url, 'sk_test_revoked'));
+		const result = await testCredential(sandboxCredentials(env.sandbox.url, 'sk_test_revoked', env.sandbox.webhooksUrl));
 		expect(result.status).toBe('Error');
 		expect(result.message).toContain('Invalid or expired token');
 		expect(result.message).toContain('check the Access Token');

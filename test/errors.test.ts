@@ -29,7 +29,7 @@ describe('API failures become NodeApiErrors a user can act on', () => {
 	test('401: points at the credential and quotes Sophiie', async () => {
 		const token = 'sk_test_expired_0123456789';
 		const result = await runSophiieNode({
-			credentials: sandboxCredentials(env.sandbox.url, token),
+			credentials: sandboxCredentials(env.sandbox.url, token, env.sandbox.webhooksUrl),
 			parameters: leadParameters('get', 'ld_abc123'),
 		});
 		expect(result.error?.name).toBe('NodeApiError');
@@ -82,7 +82,7 @@ describe('API failures become NodeApiErrors a user can act on', () => {
 	test('an unreachable Sophiie is a clear error naming the base URL', async () => {
 		const url = `http://127.0.0.1:${await unusedPort()}`;
 		const result = await runSophiieNode({
-			credentials: sandboxCredentials(url, env.sandbox.seed.organizations.acme.token),
+			credentials: sandboxCredentials(url, env.sandbox.seed.organizations.acme.token, env.sandbox.webhooksUrl),
 			parameters: leadParameters('get', 'ld_abc123'),
 		});
 		expect(result.error?.name).toBe('NodeApiError');
@@ -128,7 +128,7 @@ describe('the token never leaks', () => {
 		env.sandbox.clearFaults();
 		const wrongToken = `${token}_revoked`;
 		const rejected = await runSophiieNode({
-			credentials: sandboxCredentials(env.sandbox.url, wrongToken),
+			credentials: sandboxCredentials(env.sandbox.url, wrongToken, env.sandbox.webhooksUrl),
 			parameters: leadParameters('get', 'ld_abc123'),
 		});
 		expect(rejected.error?.httpCode).toBe('401');

@@ -161,3 +161,130 @@ describe('sandbox: test controls', () => {
 		expect(env.sandbox.requests()).toHaveLength(1);
 	});
 });
+
+describe('sandbox: webhooks host', () => {
+	const zapier = (action: string, query = 'org_id=org_acme&user_id=usr_acme1') =>
+		`${env.sandbox.webhooksUrl}/api/webhooks/zapier/${action}${query ? `?${query}` : ''}`;
+
+	async function hookCall(url: string, init: RequestInit & { token?: string | null } = {}) {
+		const token = init.token === undefined ? env.sandbox.seed.organizations.acme.token : init.token;
+		const headers: Record<string, string> = { 'Content-Type': 'application/json' };
+		if (token) headers.Authorization = `Bearer ${token}`;
+		const response = await fetch(url, { ...init, headers });
+		const text = await response.text();
+		return { status: response.status, body: text ? JSON.parse(text) : undefined };
+	}
+
+	test('is a separate host: the /v1 API is not there, nor the hooks on the API host', async () => {
+		expect((await hookCall(`${env.sandbox.webhooksUrl}/v1/leads`)).status).toBe(404);
+		expect((await call('/api/webhooks/zapier/leads?org_id=org_acme&user_id=usr_acme1')).status).toBe(404);
+	});
+
+	test('subscribe returns a numeric id; unsubscribe by hookId answers { success: true }', async () => {
+		const hook = { hookUrl: 'http://127.0.0.1:9/hook', trigger: 'LEAD_CREATED' };
+		const subscribed = await hookCall(zapier('subscribe'), { method: 'POST', body: JSON.stringify(hook) });
+		expect(subscribed).toEqual({ status: 200, body: { id: expect.any(Number) } });
+		expect(env.sandbox.webhooks.list()).toEqual([expect.objectContaining({ ...hook, orgId: 'org_acme', userId: 'usr_acme1' })]);
+
+		const body = JSON.stringify({ hookId: subscribed.body.id });
+		expect(await hookCall(zapier('unsubscribe'), { method: 'DELETE', body })).toEqual({ status: 200, body: { success: true } });
+		expect(await hookCall(zapier('unsubscribe'), { method: 'DELETE', body })).toMatchObject({ status: 404 });
+	});
+
+	test('unsubscribe also takes hookUrl + trigger without query, as the overview example does', async () => {
+		const hook = { hookUrl: 'http://127.0.0.1:9/other', trigger: 'LEAD_DELETED' };
+		await hookCall(zapier('subscribe'), { method: 'POST', body: JSON.stringify(hook) });
+		expect(await hookCall(zapier('unsubscribe', ''), { method: 'DELETE', body: JSON.stringify(hook) })).toEqual({
+			status: 200,
+			body: { success: true },
+		});
+		expect(env.sandbox.webhooks.list()).toEqual([]);
+	});
+
+	test('uses its own error words; org_id and user_id must match the token', async () => {
+		expect(await hookCall(zapier('leads'), { token: 'sk_test_nobody' })).toEqual({
+			status: 401,
+			body: envelope(401, 'invalid_token'),
+		});
+		const hook = JSON.stringify({ hookUrl: 'http://127.0.0.1:9/h', trigger: 'LEAD_CREATED' });
+		for (const query of ['', 'org_id=org_acme', 'org_id=org_globex&user_id=usr_acme1', 'org_id=org_acme&user_id=usr_globex1']) {
+			expect((await hookCall(zapier('subscribe', query), { method: 'POST', body: hook })).status).toBe(400);
+		}
+		for (const bad of [{ hookUrl: 'not a url', trigger: 'LEAD_CREATED' }, { hookUrl: 'http://127.0.0.1:9/h', trigger: 'lead created' }]) {
+			expect((await hookCall(zapier('subscribe'), { method: 'POST', body: JSON.stringify(bad) })).status).toBe(400);
+		}
+		env.sandbox.addFault({ path: '/subscribe', status: 500, times: 1 });
+		expect(await hookCall(zapier('subscribe'), { method: 'POST', body: hook })).toEqual({
+			status: 500,
+			body: envelope(500, 'Oops! Something went wrong'),
+		});
+	});
+
+	test('sample endpoints return bare arrays of the 5 most recent items; appointments as documented', async () => {
+		const leads = (await hookCall(zapier('leads'))).body;
+		expect(leads.map((lead: { id: string }) => lead.id)).toEqual(env.sandbox.store.listLeads('org_acme').slice(0, 5).map((lead) => lead.id));
+		const appointments = (await hookCall(zapier('appointments'))).body;
+		expect(appointments).toHaveLength(5);
+		expect(Object.keys(appointments[0]).sort()).toEqual(
+			['id', 'originalId', 'title', 'description', 'attendees', 'start', 'end', 'leadId', 'leadAddressId', 'formattedLeadAddress', 'leadName', 'leadDetails', 'summary', 'status', 'createdAt', 'updatedAt'].sort(),
+		);
+		expect(appointments[0].id).toBe(`${appointments[0].originalId} - ${appointments[0].createdAt}`);
+		expect(typeof appointments[0].attendees).toBe('string');
+		expect((await hookCall(zapier('inquiries'))).body).toHaveLength(5);
+	});
+
+	test('delivers events to matching hooks, retrying a failing receiver with backoff, same envelope id', async () => {
+		const received: { status: number; body: { id: string; event: string; data: { id: string } } }[] = [];
+		const answers = [500, 503, 200];
+		const receiver = (await import('node:http')).createServer((req, res) => {
+			let text = '';
+			req.on('data', (chunk) => (text += chunk));
+			req.on('end', () => {
+				const status = answers[received.length] ?? 200;
+				received.push({ status, body: JSON.parse(text) });
+				res.writeHead(status).end();
+			});
+		});
+		await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+		const { port } = receiver.address() as { port: number };
+		try {
+			const hookUrl = `http://127.0.0.1:${port}/hook?secret=abc`;
+			await hookCall(zapier('subscribe'), { method: 'POST', body: JSON.stringify({ hookUrl, trigger: 'LEAD_CREATED' }) });
+			await hookCall(zapier('subscribe'), { method: 'POST', body: JSON.stringify({ hookUrl, trigger: 'LEAD_DELETED' }) });
+			const started = Date.now();
+			const created = await fetch(`${env.sandbox.url}/__sandbox/events`, {
+				method: 'POST',
+				headers: { 'Content-Type': 'application/json' },
+				body: JSON.stringify({ event: 'LEAD_CREATED' }),
+			});
+			const { data } = (await created.json()) as { data: { id: string } };
+			await env.sandbox.webhooks.settled();
+
+			expect(received.map((delivery) => delivery.status)).toEqual([500, 503, 200]);
+			expect(new Set(received.map((delivery) => delivery.body.id)).size).toBe(1);
+			expect(received[0].body).toMatchObject({ event: 'LEAD_CREATED', data: { id: data.id }, createdAt: expect.any(String) });
+			// Backoff of 250 ms, then 500 ms.
+			expect(Date.now() - started).toBeGreaterThanOrEqual(700);
+			const [delivery] = env.sandbox.webhooks.deliveries;
+			expect(delivery).toMatchObject({ event: 'LEAD_CREATED', delivered: true, hookUrl: `http://127.0.0.1:${port}/hook?secret=***` });
+			expect(delivery.attempts.map((attempt) => attempt.status)).toEqual([500, 503, 200]);
+		} finally {
+			receiver.closeAllConnections();
+			await new Promise((resolve) => receiver.close(resolve));
+		}
+	});
+
+	test('events on demand: every emitted event, for any organization', async () => {
+		for (const event of ['LEAD_CREATED', 'LEAD_UPDATED', 'LEAD_DELETED', 'INQUIRY_CREATED', 'APPOINTMENT_CREATED']) {
+			const response = await fetch(`${env.sandbox.url}/__sandbox/events`, {
+				method: 'POST',
+				headers: { 'Content-Type': 'application/json' },
+				body: JSON.stringify({ event, orgId: 'org_globex' }),
+			});
+			expect(response.status).toBe(200);
+			expect(await response.json()).toMatchObject({ event, data: { id: expect.any(String) } });
+		}
+		const unknown = await fetch(`${env.sandbox.url}/__sandbox/events`, { method: 'POST', body: JSON.stringify({ event: 'NOPE' }) });
+		expect(unknown.status).toBe(400);
+	});
+});

@@ -8,6 +8,7 @@ import type {
 	INodeExecutionData,
 	INodeListSearchResult,
 	INodeParameters,
+	INodePropertyOptions,
 	INodeType,
 	INodeTypeDescription,
 	INodeTypes,
@@ -37,11 +38,16 @@ import {
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { Sophiie } = require('../../dist/nodes/Sophiie/Sophiie.node') as { Sophiie: new () => INodeType };
 // eslint-disable-next-line @typescript-eslint/no-require-imports
+const { SophiieTrigger } = require('../../dist/nodes/SophiieTrigger/SophiieTrigger.node') as {
+	SophiieTrigger: new () => INodeType;
+};
+// eslint-disable-next-line @typescript-eslint/no-require-imports
 const { SophiieApi } = require('../../dist/credentials/SophiieApi.credentials') as {
 	SophiieApi: new () => ICredentialType;
 };
 
 export const SOPHIIE_NODE_TYPE = 'n8n-nodes-sophiie.sophiie';
+export const SOPHIIE_TRIGGER_NODE_TYPE = 'n8n-nodes-sophiie.sophiieTrigger';
 export const sophiieCredentialType = new SophiieApi();
 
 /** Emits the items it is given: the start of every test workflow. */
@@ -64,9 +70,10 @@ class TestItems implements INodeType {
 	}
 }
 
-const nodeTypes: INodeTypes = (() => {
+export const nodeTypes: INodeTypes = (() => {
 	const types: Record<string, INodeType> = {
 		[SOPHIIE_NODE_TYPE]: new Sophiie(),
+		[SOPHIIE_TRIGGER_NODE_TYPE]: new SophiieTrigger(),
 		'test.items': new TestItems(),
 	};
 	const getByName = (name: string): INodeType | IVersionedNodeType => {
@@ -162,16 +169,20 @@ class TestCredentialsHelper extends ICredentialsHelper {
 	}
 }
 
-function additionalDataFor(credentials: ICredentialDataDecryptedObject, hooks?: ExecutionLifecycleHooks) {
+export function additionalDataFor(
+	credentials: ICredentialDataDecryptedObject,
+	hooks?: ExecutionLifecycleHooks,
+	instanceBaseUrl = 'http://127.0.0.1/',
+) {
 	return {
 		credentialsHelper: new TestCredentialsHelper(credentials),
 		hooks,
-		restApiUrl: 'http://127.0.0.1/rest',
-		instanceBaseUrl: 'http://127.0.0.1/',
-		formWaitingBaseUrl: 'http://127.0.0.1/form-waiting',
-		webhookBaseUrl: 'http://127.0.0.1/webhook',
-		webhookWaitingBaseUrl: 'http://127.0.0.1/webhook-waiting',
-		webhookTestBaseUrl: 'http://127.0.0.1/webhook-test',
+		restApiUrl: `${instanceBaseUrl}rest`,
+		instanceBaseUrl,
+		formWaitingBaseUrl: `${instanceBaseUrl}form-waiting`,
+		webhookBaseUrl: `${instanceBaseUrl}webhook`,
+		webhookWaitingBaseUrl: `${instanceBaseUrl}webhook-waiting`,
+		webhookTestBaseUrl: `${instanceBaseUrl}webhook-test`,
 		currentNodeParameters: undefined,
 		executionTimeoutTimestamp: undefined,
 		userId: 'test-user',
@@ -188,8 +199,12 @@ function additionalDataFor(credentials: ICredentialDataDecryptedObject, hooks?: 
 }
 
 /** Credentials as a user would enter them for the sandbox. */
-export function sandboxCredentials(baseUrl: string, accessToken: string): ICredentialDataDecryptedObject {
-	return { accessToken, environment: 'custom', baseUrl, webhooksBaseUrl: baseUrl };
+export function sandboxCredentials(
+	baseUrl: string,
+	accessToken: string,
+	webhooksBaseUrl: string,
+): ICredentialDataDecryptedObject {
+	return { accessToken, environment: 'custom', baseUrl, webhooksBaseUrl };
 }
 
 export interface RunOptions {
@@ -294,6 +309,16 @@ export async function runListSearch(
 	>;
 	const context = loadOptionsContext(credentials, { resource: 'lead', operation: 'get' });
 	return await listSearch[method].call(context, filter, paginationToken);
+}
+
+/** Calls a `methods.loadOptions` method of the trigger, the way the editor fills a dropdown. */
+export async function runLoadOptions(method: string, credentials: ICredentialDataDecryptedObject) {
+	const trigger = nodeTypes.getByNameAndVersion(SOPHIIE_TRIGGER_NODE_TYPE, 1) as INodeType;
+	const loadOptions = (trigger.methods?.loadOptions ?? {}) as Record<
+		string,
+		(this: unknown) => Promise<INodePropertyOptions[]>
+	>;
+	return await loadOptions[method].call(loadOptionsContext(credentials, {}));
 }
 
 export interface CredentialTestResult {

@@ -26,7 +26,7 @@ export function useSandbox() {
 		},
 		/** Credentials of the seeded Acme organization. */
 		get credentials() {
-			return sandboxCredentials(current().url, current().seed.organizations.acme.token);
+			return sandboxCredentials(current().url, current().seed.organizations.acme.token, current().webhooksUrl);
 		},
 		/** Requests to the `/v1` API since the last reset. */
 		apiRequests() {

@@ -2,6 +2,7 @@ import type {
 	IDataObject,
 	IExecuteFunctions,
 	IHookFunctions,
+	IWebhookFunctions,
 	IHttpRequestMethods,
 	IHttpRequestOptions,
 	ILoadOptionsFunctions,
@@ -14,10 +15,11 @@ import { NodeApiError } from 'n8n-workflow';
 import { SOPHIIE_ENVIRONMENTS, type SophiieEnvironment } from '../../../credentials/SophiieApi.credentials';
 
 /**
- * The one place that talks to Sophiie: base URL, authentication, error mapping
- * and pagination. Operations pass path segments and get parsed bodies back.
+ * The one place that talks to Sophiie, on its two hosts (the `/v1` API and the
+ * webhooks host): base URLs, authentication, error mapping and pagination.
+ * Callers pass path segments and get parsed bodies back.
  */
-export type SophiieContext = IExecuteFunctions | ILoadOptionsFunctions | IHookFunctions;
+export type SophiieContext = IExecuteFunctions | ILoadOptionsFunctions | IHookFunctions | IWebhookFunctions;
 
 export const CREDENTIAL_TYPE = 'sophiieApi';
 
@@ -39,6 +41,7 @@ export interface SophiieRequestOptions {
 
 interface SophiieConnection {
 	apiBaseUrl: string;
+	webhooksBaseUrl: string;
 	token: string;
 }
 
@@ -59,11 +62,15 @@ function trimTrailingSlashes(url: string): string {
 async function readConnection(context: SophiieContext): Promise<SophiieConnection> {
 	const credentials = (await context.getCredentials(CREDENTIAL_TYPE)) as SophiieCredentials;
 	const environment = credentials.environment ?? 'production';
-	const apiBaseUrl =
-		environment === 'custom'
-			? trimTrailingSlashes(credentials.baseUrl ?? '')
-			: SOPHIIE_ENVIRONMENTS[environment].apiBaseUrl;
-	return { apiBaseUrl, token: credentials.accessToken ?? '' };
+	const token = credentials.accessToken ?? '';
+	if (environment === 'custom') {
+		return {
+			apiBaseUrl: trimTrailingSlashes(credentials.baseUrl ?? ''),
+			webhooksBaseUrl: trimTrailingSlashes(credentials.webhooksBaseUrl ?? ''),
+			token,
+		};
+	}
+	return { ...SOPHIIE_ENVIRONMENTS[environment], token };
 }
 
 function getConnection(context: SophiieContext): Promise<SophiieConnection> {
@@ -182,18 +189,23 @@ function networkErrorCode(error: unknown): string | undefined {
 	return undefined;
 }
 
-/** Sends one request to the `/v1` API and returns the parsed JSON body. */
-export async function sophiieApiRequest(
-	this: SophiieContext,
+type SophiieHost = 'api' | 'webhooks';
+
+/** Sends one request to a Sophiie host and returns the parsed JSON object it answered. */
+async function send(
+	context: SophiieContext,
+	host: SophiieHost,
 	method: IHttpRequestMethods,
-	pathSegments: string[],
-	options: SophiieRequestOptions = {},
+	path: string,
+	options: SophiieRequestOptions,
 ): Promise<IDataObject> {
-	const { apiBaseUrl, token } = await getConnection(this);
-	const path = pathSegments.map((segment) => encodeURIComponent(segment)).join('/');
+	const connection = await getConnection(context);
+	const { token } = connection;
+	const baseUrl = host === 'api' ? connection.apiBaseUrl : connection.webhooksBaseUrl;
+	const hostName = host === 'api' ? 'Sophiie' : "Sophiie's webhooks host";
 	const request: IHttpRequestOptions = {
 		method,
-		url: `${apiBaseUrl}/v1/${path}`,
+		url: `${baseUrl}${path}`,
 		qs: options.qs,
 		body: options.body,
 		json: true,
@@ -204,40 +216,64 @@ export async function sophiieApiRequest(
 
 	let response: IN8nHttpFullResponse;
 	try {
-		response = (await this.helpers.httpRequestWithAuthentication.call(
-			this,
+		response = (await context.helpers.httpRequestWithAuthentication.call(
+			context,
 			CREDENTIAL_TYPE,
 			request,
 		)) as IN8nHttpFullResponse;
 	} catch (error) {
 		const code = networkErrorCode(error);
-		const reason = (code && NETWORK_FAILURES[code]) ?? 'the request failed before Sophiie answered';
-		throw apiError(this.getNode(), token, {
-			message: `Could not reach Sophiie at ${apiBaseUrl}: ${reason}`,
-			description: `${method} /v1/${path} failed${code ? ` (${code})` : ''}. Check the credential's environment or base URL, and the network.`,
+		const reason = (code && NETWORK_FAILURES[code]) ?? `the request failed before ${hostName} answered`;
+		throw apiError(context.getNode(), token, {
+			message: `Could not reach ${hostName} at ${baseUrl}: ${reason}`,
+			description: `${method} ${path} failed${code ? ` (${code})` : ''}. Check the credential's environment or base URL, and the network.`,
 			itemIndex: options.itemIndex,
 		});
 	}
 
 	const { statusCode, body } = response;
 	if (statusCode < 200 || statusCode >= 300) {
-		throw apiError(this.getNode(), token, {
+		throw apiError(context.getNode(), token, {
 			status: statusCode,
 			...httpErrorDetails(statusCode, body, options.subject),
 			itemIndex: options.itemIndex,
 		});
 	}
 	if (!body || typeof body !== 'object' || Array.isArray(body)) {
-		throw apiError(this.getNode(), token, {
+		throw apiError(context.getNode(), token, {
 			status: statusCode,
-			message: `Unexpected response from Sophiie (HTTP ${statusCode}): not a JSON object`,
-			description: `${method} /v1/${path} answered with ${
+			message: `Unexpected response from ${hostName} (HTTP ${statusCode}): not a JSON object`,
+			description: `${method} ${path} answered with ${
 				typeof body === 'string' ? `text: ${body.slice(0, 200)}` : JSON.stringify(body)?.slice(0, 200)
 			}`,
 			itemIndex: options.itemIndex,
 		});
 	}
 	return body as IDataObject;
+}
+
+function joinPath(pathSegments: string[]): string {
+	return pathSegments.map((segment) => encodeURIComponent(segment)).join('/');
+}
+
+/** Sends one request to the `/v1` API and returns the parsed JSON body. */
+export async function sophiieApiRequest(
+	this: SophiieContext,
+	method: IHttpRequestMethods,
+	pathSegments: string[],
+	options: SophiieRequestOptions = {},
+): Promise<IDataObject> {
+	return await send(this, 'api', method, `/v1/${joinPath(pathSegments)}`, options);
+}
+
+/** Sends one request to the webhooks host's `/api/webhooks/zapier/...` API. */
+export async function sophiieWebhooksRequest(
+	this: SophiieContext,
+	method: IHttpRequestMethods,
+	pathSegments: string[],
+	options: SophiieRequestOptions = {},
+): Promise<IDataObject> {
+	return await send(this, 'webhooks', method, `/api/webhooks/zapier/${joinPath(pathSegments)}`, options);
 }
 
 export interface PaginateOptions extends SophiieRequestOptions {

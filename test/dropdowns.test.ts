@@ -1,4 +1,4 @@
-import { runListSearch } from './harness/n8n';
+import { runListSearch, runLoadOptions } from './harness/n8n';
 import { useSandbox } from './harness/sandbox';
 
 const env = useSandbox();
@@ -47,5 +47,20 @@ describe('Lead locator: "From list"', () => {
 		await expect(
 			runListSearch('searchLeads', { ...env.credentials, accessToken: 'sk_test_wrong' }),
 		).rejects.toThrow('Sophiie rejected the access token: "Invalid or expired token" – check the Sophiie credential');
+	});
+});
+
+describe('Sophiie Trigger: "Subscribe As" members', () => {
+	test('lists the organization’s active members with role and email', async () => {
+		env.sandbox.store.members.get('org_acme')![2].isDisabled = true;
+		const options = await runLoadOptions('getMembers', env.credentials);
+		const members = env.sandbox.store.members.get('org_acme')!;
+		expect(options).toEqual(
+			members.slice(0, 2).map((member) => ({
+				name: `${member.firstName} ${member.lastName} (${member.role.toLowerCase()})`,
+				value: member.id,
+				description: member.email,
+			})),
+		);
 	});
 });

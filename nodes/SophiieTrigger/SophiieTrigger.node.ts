@@ -1,0 +1,191 @@
+import type {
+	IDataObject,
+	IHookFunctions,
+	INodeType,
+	INodeTypeDescription,
+	IWebhookFunctions,
+	IWebhookResponseData,
+} from 'n8n-workflow';
+import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
+
+import { getMembers } from '../Sophiie/methods/loadOptions';
+import { HOOK_URL_EVENT_PARAMETER, HOOK_URL_SECRET_PARAMETER, TRIGGER_EVENTS, subscriptionIdOf } from '../Sophiie/helpers/sophiieFacts';
+import { validateId } from '../Sophiie/helpers/validation';
+import { sophiieApiRequest, sophiieWebhooksRequest } from '../Sophiie/transport';
+import type { StoredSubscription } from './subscriptions';
+import {
+	hookUrlFor,
+	newSecret,
+	sameEvents,
+	secretMatches,
+	selectedEvents,
+	storedSubscriptions,
+	unsubscribeAll,
+} from './subscriptions';
+
+export class SophiieTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Sophiie Trigger',
+		name: 'sophiieTrigger',
+		icon: { light: 'file:../../icons/sophiie.svg', dark: 'file:../../icons/sophiie.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{($parameter["events"] || []).join(", ")}}',
+		description: 'Starts the workflow when a Sophiie event happens, such as a new lead',
+		defaults: { name: 'Sophiie Trigger' },
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'sophiieApi', required: true }],
+		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' }],
+		properties: [
+			{
+				displayName:
+					'Sophiie documents only the Lead Created event. The other events follow its naming and may not be sent by every Sophiie account.',
+				name: 'eventsNotice',
+				type: 'notice',
+				default: '',
+			},
+			{
+				displayName: 'Events',
+				name: 'events',
+				type: 'multiOptions',
+				options: TRIGGER_EVENTS.map(({ name, value, description }) => ({ name, value, description })),
+				default: ['LEAD_CREATED'],
+				description: 'The Sophiie events that start this workflow',
+			},
+			{
+				displayName: 'Custom Event Names',
+				name: 'customEvents',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. LEAD_ASSIGNED, INQUIRY_UPDATED',
+				description: 'Comma-separated Sophiie event names not in the list above',
+			},
+			{
+				displayName: 'Subscribe As Name or ID',
+				name: 'userId',
+				type: 'options',
+				typeOptions: { loadOptionsMethod: 'getMembers' },
+				required: true,
+				default: '',
+				description:
+					'The Sophiie member the webhook subscription belongs to (Sophiie requires one). Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+			},
+		],
+	};
+
+	methods = { loadOptions: { getMembers } };
+
+	webhookMethods = {
+		default: {
+			/** True only when this URL is subscribed for exactly the current events and member. */
+			async checkExists(this: IHookFunctions): Promise<boolean> {
+				const webhookUrl = this.getNodeWebhookUrl('default') as string;
+				const subscription = storedSubscriptions(this.getWorkflowStaticData('node'))[webhookUrl];
+				if (!subscription) return false;
+				return (
+					sameEvents(subscription.events, selectedEvents.call(this)) &&
+					subscription.userId === this.getNodeParameter('userId') &&
+					subscription.hooks.length === subscription.events.length
+				);
+			},
+
+			/** Subscribes one Sophiie hook per event; all or nothing. */
+			async create(this: IHookFunctions): Promise<boolean> {
+				const webhookUrl = this.getNodeWebhookUrl('default') as string;
+				const events = selectedEvents.call(this);
+				const userId = validateId(this.getNode(), this.getNodeParameter('userId'), 0, 'Subscribe As');
+				const subscriptions = storedSubscriptions(this.getWorkflowStaticData('node'));
+
+				// Hooks left from an earlier activation of this URL go first, so every
+				// event ends up with exactly one live hook.
+				const leftover = subscriptions[webhookUrl];
+				if (leftover) {
+					await unsubscribeAll.call(this, leftover);
+					delete subscriptions[webhookUrl];
+				}
+
+				const organization = await sophiieApiRequest.call(this, 'GET', ['organization']);
+				const subscription: StoredSubscription = {
+					webhookUrl,
+					events,
+					orgId: String(organization.id),
+					userId,
+					secret: newSecret(),
+					hooks: [],
+				};
+				for (const event of events) {
+					try {
+						const response = await sophiieWebhooksRequest.call(this, 'POST', ['subscribe'], {
+							qs: { org_id: subscription.orgId, user_id: userId },
+							body: { hookUrl: hookUrlFor(webhookUrl, subscription.secret, event), trigger: event },
+						});
+						const hookId = subscriptionIdOf(response);
+						if (hookId === undefined) {
+							throw new NodeOperationError(this.getNode(), 'Sophiie did not return a subscription ID', {
+								description: `It answered: ${JSON.stringify(response).slice(0, 200)}`,
+							});
+						}
+						subscription.hooks.push({ event, hookId });
+					} catch (error) {
+						const made = subscription.hooks.length;
+						let rollback = `The ${made} subscription(s) made before it were removed; nothing is left subscribed.`;
+						try {
+							await unsubscribeAll.call(this, subscription);
+						} catch (rollbackError) {
+							// Kept so that the next activation or deactivation removes them.
+							subscriptions[webhookUrl] = subscription;
+							rollback = (rollbackError as Error).message;
+						}
+						throw new NodeOperationError(
+							this.getNode(),
+							`Could not subscribe to Sophiie event ${event}: ${(error as Error).message}`,
+							{ description: rollback },
+						);
+					}
+				}
+				subscriptions[webhookUrl] = subscription;
+				return true;
+			},
+
+			/** Removes every hook of this URL; a hook Sophiie no longer knows counts as removed. */
+			async delete(this: IHookFunctions): Promise<boolean> {
+				const webhookUrl = this.getNodeWebhookUrl('default') as string;
+				const subscriptions = storedSubscriptions(this.getWorkflowStaticData('node'));
+				const subscription = subscriptions[webhookUrl];
+				if (!subscription) return true;
+				await unsubscribeAll.call(this, subscription);
+				delete subscriptions[webhookUrl];
+				return true;
+			},
+		},
+	};
+
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		const query = this.getQueryData() as IDataObject;
+		const response = this.getResponseObject();
+
+		const subscription = Object.values(storedSubscriptions(this.getWorkflowStaticData('node'))).find(
+			(candidate) => secretMatches(query[HOOK_URL_SECRET_PARAMETER], candidate.secret),
+		);
+		if (!subscription) {
+			response.status(401).json({ message: 'Unauthorized' });
+			return { noWebhookResponse: true };
+		}
+
+		const body = this.getBodyData() as unknown;
+		if (!body || typeof body !== 'object' || Array.isArray(body)) {
+			response.status(400).json({ message: 'Expected a JSON object' });
+			return { noWebhookResponse: true };
+		}
+		const payload = body as IDataObject;
+		const event =
+			typeof payload.event === 'string' && payload.event !== ''
+				? payload.event
+				: String(query[HOOK_URL_EVENT_PARAMETER] ?? '');
+		if (!subscription.events.includes(event)) {
+			return { webhookResponse: { received: true, started: false } };
+		}
+		return { workflowData: [this.helpers.returnJsonArray([{ ...payload, event }])] };
+	}
+}
