@@ -1,0 +1,71 @@
+import fs from 'node:fs';
+import path from 'node:path';
+
+import { OWNER, projectRoot, startHarness, step } from './n8n-harness';
+
+/**
+ * `npm run dev`: real n8n with this package installed as a community node, the
+ * seeded Sophiie sandbox behind it, the credential and the example workflows
+ * imported, and an owner account to log in with. Ctrl-C stops everything.
+ */
+
+const CREDENTIAL_PLACEHOLDER = 'SOPHIIE_CREDENTIAL_ID';
+
+async function main() {
+	const log = (line: string) => console.log(line);
+	const port = Number(process.env.N8N_PORT ?? 5678);
+	const harness = await startHarness({
+		log,
+		port,
+		sandboxPort: Number(process.env.SOPHIIE_SANDBOX_PORT ?? 4010),
+		sandboxWebhooksPort: Number(process.env.SOPHIIE_SANDBOX_WEBHOOKS_PORT ?? 4011),
+	});
+
+	let stopping = false;
+	const stop = async () => {
+		if (stopping) return;
+		stopping = true;
+		console.log('\nStopping n8n and the sandbox…');
+		await harness.stop();
+		process.exit(0);
+	};
+	process.on('SIGINT', stop);
+	process.on('SIGTERM', stop);
+
+	const examplesDir = path.join(projectRoot, 'examples');
+	const imported = await step(log, 'import the example workflows', async () => {
+		const names: string[] = [];
+		for (const file of fs.readdirSync(examplesDir).filter((name) => name.endsWith('.json')).sort()) {
+			const text = fs.readFileSync(path.join(examplesDir, file), 'utf8').split(CREDENTIAL_PLACEHOLDER).join(harness.credentialId);
+			const { name, nodes, connections, settings } = JSON.parse(text);
+			const { status, body } = await harness.api('POST', '/workflows', { name, nodes, connections, settings });
+			if (status !== 200) throw new Error(`Importing ${file} failed (${status}): ${JSON.stringify(body)}`);
+			names.push(name);
+		}
+		return names;
+	});
+
+	const { sandbox, n8nUrl } = harness;
+	console.log(`
+n8n is running with n8n-nodes-sophiie installed.
+
+  Editor:      ${n8nUrl}
+  Login:       ${OWNER.email} / ${OWNER.password}
+  Credential:  "Sophiie sandbox (Acme Plumbing)" → the sandbox at ${sandbox.url}
+  Workflows:   ${imported.join(', ')}
+
+Fire the Sophiie Trigger: activate "Sophiie: on new lead" (or open it and click
+"Listen for test event"), then create a lead in the sandbox:
+
+  curl -s -X POST ${sandbox.url}/__sandbox/events -H 'Content-Type: application/json' -d '{"event":"LEAD_CREATED"}'
+
+Sandbox: leads ${sandbox.url}/v1/leads (Bearer ${sandbox.seed.organizations.acme.token}),
+subscriptions ${sandbox.url}/__sandbox/subscriptions, deliveries ${sandbox.url}/__sandbox/deliveries.
+n8n's log: ${harness.logFile}. This n8n's data is temporary; Ctrl-C stops everything.
+`);
+}
+
+main().catch((error: Error) => {
+	console.error(error.message);
+	process.exit(1);
+});

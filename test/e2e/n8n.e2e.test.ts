@@ -1,0 +1,270 @@
+import { randomUUID } from 'node:crypto';
+
+import type { Harness } from '../../scripts/n8n-harness';
+import { startHarness } from '../../scripts/n8n-harness';
+
+/**
+ * The proof: the packed package, laid out like a Community Nodes install, in
+ * real n8n 2.40.7 on Node 24, running workflows against the sandbox. Every
+ * execution is read back through n8n's public API.
+ */
+
+let harness: Harness;
+
+beforeAll(async () => {
+	harness = await startHarness({ log: (line) => process.stderr.write(`${line}\n`) });
+}, 20 * 60_000);
+
+afterAll(async () => {
+	await harness?.stop();
+});
+
+const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
+	const deadline = Date.now() + timeoutMs;
+	for (;;) {
+		const value = await probe();
+		if (value !== undefined) return value;
+		if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
+		await wait(200);
+	}
+}
+
+interface Execution {
+	id: string;
+	status: string;
+	finished: boolean;
+	data?: {
+		resultData: {
+			runData: Record<string, Array<{ data?: { main: Array<Array<{ json: Record<string, unknown> }>> }; error?: { message: string } }>>;
+			error?: { message: string };
+		};
+	};
+}
+
+async function executions(workflowId: string): Promise<Execution[]> {
+	const { status, body } = await harness.api<{ data: Execution[] }>(
+		'GET',
+		`/executions?workflowId=${workflowId}&includeData=true&limit=100`,
+	);
+	expect(status).toBe(200);
+	return body.data;
+}
+
+/** Waits until the workflow has `count` finished executions and returns them, oldest first. */
+async function finishedExecutions(workflowId: string, count: number): Promise<Execution[]> {
+	return await until(`${count} execution(s) of workflow ${workflowId}`, async () => {
+		const all = await executions(workflowId);
+		const done = all.filter((execution) => !['new', 'running', 'waiting'].includes(execution.status));
+		return done.length >= count ? done.reverse() : undefined;
+	});
+}
+
+function nodeOutput(execution: Execution, node: string) {
+	return (execution.data?.resultData.runData[node]?.[0]?.data?.main[0] ?? []).map((item) => item.json);
+}
+
+const sophiieCredential = () => ({ sophiieApi: { id: harness.credentialId, name: 'Sophiie sandbox (Acme Plumbing)' } });
+
+/** A workflow "POST /webhook/<path> → Sophiie", activated; each call runs the Sophiie node once. */
+async function webhookWorkflow(name: string, sophiieParameters: Record<string, unknown>) {
+	const path = `sophiie-${randomUUID()}`;
+	const { status, body } = await harness.api<{ id: string }>('POST', '/workflows', {
+		name,
+		settings: { executionOrder: 'v1' },
+		nodes: [
+			{
+				id: randomUUID(),
+				name: 'Webhook',
+				type: 'n8n-nodes-base.webhook',
+				typeVersion: 2,
+				position: [0, 0],
+				webhookId: randomUUID(),
+				parameters: { httpMethod: 'POST', path, responseMode: 'lastNode', responseData: 'allEntries', options: {} },
+			},
+			{
+				id: randomUUID(),
+				name: 'Sophiie',
+				type: 'n8n-nodes-sophiie.sophiie',
+				typeVersion: 1,
+				position: [220, 0],
+				parameters: sophiieParameters,
+				credentials: sophiieCredential(),
+			},
+		],
+		connections: { Webhook: { main: [[{ node: 'Sophiie', type: 'main', index: 0 }]] } },
+	});
+	expect(status).toBe(200);
+	const workflowId = body.id;
+	expect((await harness.api('POST', `/workflows/${workflowId}/activate`)).status).toBe(200);
+	const call = async (input: Record<string, unknown>) => {
+		const response = await until('the production webhook', async () => {
+			const attempt = await fetch(`${harness.n8nUrl}/webhook/${path}`, {
+				method: 'POST',
+				headers: { 'Content-Type': 'application/json' },
+				body: JSON.stringify(input),
+			});
+			return attempt.status === 404 ? undefined : attempt;
+		});
+		return { status: response.status, body: (await response.json()) as unknown };
+	};
+	return { workflowId, call };
+}
+
+const leadLocator = '={{ $json.body.leadId }}';
+const byId = (value: string) => ({ __rl: true, mode: 'id', value });
+
+describe('the package in real n8n', () => {
+	test('both nodes load under the community package name', async () => {
+		const { status, body } = await harness.editorGet<Array<{ name: string; displayName: string }>>('/types/nodes.json');
+		expect(status).toBe(200);
+		const names = body.map((type) => type.name);
+		expect(names).toContain('n8n-nodes-sophiie.sophiie');
+		expect(names).toContain('n8n-nodes-sophiie.sophiieTrigger');
+	});
+
+	test('the credential test says OK for the sandbox token and fails for a wrong one', async () => {
+		const ok = await harness.api<{ status: string; message: string }>('POST', `/credentials/${harness.credentialId}/test`);
+		expect(ok.body.status).toBe('OK');
+
+		const wrong = await harness.api<{ id: string }>('POST', '/credentials', {
+			name: 'Sophiie wrong token',
+			type: 'sophiieApi',
+			data: {
+				accessToken: 'sk_test_revoked_key',
+				environment: 'custom',
+				baseUrl: harness.sandbox.url,
+				webhooksBaseUrl: harness.sandbox.webhooksUrl,
+			},
+		});
+		const failed = await harness.api<{ status: string; message: string }>('POST', `/credentials/${wrong.body.id}/test`);
+		expect(failed.body.status).toBe('Error');
+		expect(failed.body.message).toContain('Invalid or expired token');
+	});
+});
+
+describe('Lead operations in real n8n', () => {
+	test('Get returns the lead; Update changes it and Get shows the change; Delete makes Get fail with not found', async () => {
+		const lead = harness.sandbox.store.listLeads('org_acme')[7];
+		const get = await webhookWorkflow('e2e get', { resource: 'lead', operation: 'get', leadId: byId(leadLocator), simplify: true });
+		const update = await webhookWorkflow('e2e update', {
+			resource: 'lead',
+			operation: 'update',
+			leadId: byId(leadLocator),
+			updateFields: { suburb: 'Paddington', phone: '+61400111222' },
+		});
+		const remove = await webhookWorkflow('e2e delete', { resource: 'lead', operation: 'delete', leadId: byId(leadLocator) });
+
+		expect(await get.call({ leadId: lead.id })).toMatchObject({ status: 200, body: [{ id: lead.id, email: lead.email }] });
+		expect(await update.call({ leadId: lead.id })).toMatchObject({
+			status: 200,
+			body: [{ id: lead.id, suburb: 'Paddington', phone: '+61400111222' }],
+		});
+		expect(await get.call({ leadId: lead.id })).toMatchObject({ body: [{ suburb: 'Paddington', phone: '+61400111222' }] });
+		expect(await remove.call({ leadId: lead.id })).toMatchObject({ status: 200, body: [{ deleted: true, id: lead.id }] });
+		const afterDelete = await get.call({ leadId: lead.id });
+		expect(afterDelete.status).toBe(500);
+
+		const gets = await finishedExecutions(get.workflowId, 3);
+		expect(gets.map((execution) => execution.status)).toEqual(['success', 'success', 'error']);
+		expect(nodeOutput(gets[0], 'Sophiie')).toEqual([expect.objectContaining({ id: lead.id, firstName: lead.firstName })]);
+		expect(nodeOutput(gets[1], 'Sophiie')).toEqual([expect.objectContaining({ suburb: 'Paddington' })]);
+		expect(gets[2].data?.resultData.error?.message).toBe(`Lead ${lead.id} not found`);
+
+		const [updated] = await finishedExecutions(update.workflowId, 1);
+		expect(updated.status).toBe('success');
+		expect(nodeOutput(updated, 'Sophiie')).toEqual([expect.objectContaining({ id: lead.id, suburb: 'Paddington' })]);
+		const [deleted] = await finishedExecutions(remove.workflowId, 1);
+		expect(nodeOutput(deleted, 'Sophiie')).toEqual([{ deleted: true, id: lead.id }]);
+		expect(harness.sandbox.store.findLead('org_acme', lead.id)).toBeUndefined();
+	});
+
+	test('List Activities with Return All reads more than 10 pages, every activity once', async () => {
+		const { busyLeadId } = harness.sandbox.seed;
+		const list = await webhookWorkflow('e2e activities', {
+			resource: 'lead',
+			operation: 'listActivities',
+			leadId: byId(leadLocator),
+			returnAll: true,
+		});
+		harness.sandbox.clearRequests();
+		const response = await list.call({ leadId: busyLeadId });
+		expect(response.status).toBe(200);
+
+		const expectedIds = harness.sandbox.store.listActivities(busyLeadId).map((activity) => activity.id);
+		expect(expectedIds.length).toBeGreaterThan(1000);
+		const [execution] = await finishedExecutions(list.workflowId, 1);
+		expect(execution.status).toBe('success');
+		expect(nodeOutput(execution, 'Sophiie').map((activity) => activity.id)).toEqual(expectedIds);
+		const pages = harness.sandbox.requests().filter((request) => request.path.endsWith('/activities'));
+		expect(pages.length).toBeGreaterThan(10);
+	});
+});
+
+describe('Sophiie Trigger in real n8n', () => {
+	test('activate → one subscription per event → a new lead starts the workflow; a forgery does not; deactivate → none left', async () => {
+		const events = ['LEAD_CREATED', 'LEAD_UPDATED'];
+		const webhookId = randomUUID();
+		const created = await harness.api<{ id: string }>('POST', '/workflows', {
+			name: 'e2e trigger',
+			settings: { executionOrder: 'v1' },
+			nodes: [
+				{
+					id: randomUUID(),
+					name: 'Sophiie Trigger',
+					type: 'n8n-nodes-sophiie.sophiieTrigger',
+					typeVersion: 1,
+					position: [0, 0],
+					webhookId,
+					parameters: { events, customEvents: '', userId: 'usr_acme1' },
+					credentials: sophiieCredential(),
+				},
+			],
+			connections: {},
+		});
+		expect(created.status).toBe(200);
+		const workflowId = created.body.id;
+
+		expect((await harness.api('POST', `/workflows/${workflowId}/activate`)).status).toBe(200);
+		const subscriptions = await until('one subscription per event', async () => {
+			const live = harness.sandbox.webhooks.list();
+			return live.length === events.length ? live : undefined;
+		});
+		expect(subscriptions.map((hook) => hook.trigger).sort()).toEqual(events);
+		const hookUrl = new URL(subscriptions[0].hookUrl);
+		expect(`${hookUrl.origin}${hookUrl.pathname}`).toBe(`${harness.n8nUrl}/webhook/${webhookId}/webhook`);
+
+		const response = await fetch(`${harness.sandbox.url}/v1/leads`, {
+			method: 'POST',
+			headers: {
+				Authorization: `Bearer ${harness.sandbox.seed.organizations.acme.token}`,
+				'Content-Type': 'application/json',
+			},
+			body: JSON.stringify({ firstName: 'Noor', lastName: 'Haddad', email: 'noor.haddad@example.com', suburb: 'Fitzroy' }),
+		});
+		const { lead } = (await response.json()) as { lead: Record<string, unknown> };
+		await harness.sandbox.webhooks.settled();
+		expect(harness.sandbox.webhooks.deliveries.at(-1)).toMatchObject({ event: 'LEAD_CREATED', delivered: true });
+
+		const [execution] = await finishedExecutions(workflowId, 1);
+		expect(execution.status).toBe('success');
+		expect(nodeOutput(execution, 'Sophiie Trigger')).toEqual([
+			expect.objectContaining({ event: 'LEAD_CREATED', data: lead }),
+		]);
+
+		const forged = new URL(subscriptions[0].hookUrl);
+		forged.searchParams.set('secret', 'f'.repeat(64));
+		const forgery = await fetch(forged, {
+			method: 'POST',
+			headers: { 'Content-Type': 'application/json' },
+			body: JSON.stringify({ id: 'evt_forged', event: 'LEAD_CREATED', data: { id: 'ld_forged' } }),
+		});
+		expect(forgery.status).toBe(401);
+		await wait(1500);
+		expect(await executions(workflowId)).toHaveLength(1);
+
+		expect((await harness.api('POST', `/workflows/${workflowId}/deactivate`)).status).toBe(200);
+		await until('no subscription left', async () => (harness.sandbox.webhooks.list().length === 0 ? true : undefined));
+	});
+});
