@@ -56,11 +56,14 @@ export async function step<T>(log: Log, name: string, run: () => Promise<T> | T)
 	return result;
 }
 
-/** The environment for npm and n8n, without the npm_* settings of the `npm run` that started us. */
+/**
+ * The environment for npm and n8n, without what the caller's own runner set:
+ * `npm run`'s npm_* settings, and jest's NODE_ENV=test (n8n exits silently on it).
+ */
 function cleanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
 	const env: NodeJS.ProcessEnv = {};
 	for (const [key, value] of Object.entries(process.env)) {
-		if (!key.toLowerCase().startsWith('npm_')) env[key] = value;
+		if (!/^(npm_|jest_)/i.test(key) && key !== 'NODE_ENV') env[key] = value;
 	}
 	return { ...env, ...extra };
 }
@@ -253,6 +256,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
 				cwd: userFolder,
 				env: cleanEnv({
 					PATH: `${path.dirname(install.nodeBin)}:${process.env.PATH ?? ''}`,
+					NODE_ENV: 'production',
 					N8N_USER_FOLDER: userFolder,
 					N8N_PORT: String(port),
 					N8N_LISTEN_ADDRESS: '127.0.0.1',
