@@ -46,7 +46,8 @@ describe('API failures become NodeApiErrors a user can act on', () => {
 	});
 
 	test.each([500, 502, 503, 504])('%i: says it is a Sophiie server error, with the status', async (status) => {
-		env.sandbox.addFault({ path: '^/v1/leads/', status });
+		// Retry-After: 0 keeps the retries of 502/503/504 quick.
+		env.sandbox.addFault({ path: '^/v1/leads/', status, headers: { 'Retry-After': '0' } });
 		const result = await runSophiieNode({
 			credentials: env.credentials,
 			parameters: leadParameters('get', 'ld_abc123'),
@@ -54,6 +55,7 @@ describe('API failures become NodeApiErrors a user can act on', () => {
 		expect(result.error?.name).toBe('NodeApiError');
 		expect(result.error?.message).toMatch(new RegExp(`^Sophiie server error \\(HTTP ${status}\\)`));
 		expect(result.error?.httpCode).toBe(String(status));
+		expect(env.apiRequests()).toHaveLength(status === 500 ? 1 : 6);
 	});
 
 	test('500 quotes Sophiie’s envelope message', async () => {
@@ -63,9 +65,16 @@ describe('API failures become NodeApiErrors a user can act on', () => {
 	});
 
 	test('an HTML error page is reported with its status, not as a parse failure', async () => {
-		env.sandbox.addFault({ path: '^/v1/leads/', status: 502, body: '<html><h1>Bad gateway</h1></html>', contentType: 'text/html' });
+		env.sandbox.addFault({
+			path: '^/v1/leads/',
+			status: 502,
+			body: '<html><h1>Bad gateway</h1></html>',
+			contentType: 'text/html',
+			headers: { 'Retry-After': '0' },
+		});
 		const result = await runSophiieNode({ credentials: env.credentials, parameters: leadParameters('get', 'ld_abc123') });
-		expect(result.error?.message).toMatch(/^Sophiie server error \(HTTP 502\)/);
+		expect(result.error?.message).toBe('Sophiie server error (HTTP 502); gave up after 6 attempts');
+		expect(result.error?.description).toContain('HTTP 502, with 33 characters of text/html: "<html><h1>Bad gateway</h1></html>"');
 	});
 
 	test('a list without its envelope is reported, never a TypeError', async () => {
@@ -92,7 +101,7 @@ describe('API failures become NodeApiErrors a user can act on', () => {
 
 	test('with Continue On Fail, an API error becomes an error item and the run goes on', async () => {
 		const lead = env.sandbox.store.listLeads('org_acme')[0];
-		env.sandbox.addFault({ path: '^/v1/leads/ld_flaky$', status: 503 });
+		env.sandbox.addFault({ path: '^/v1/leads/ld_flaky$', status: 500 });
 		const { items, error } = await runSophiieNode({
 			credentials: env.credentials,
 			continueOnFail: true,
@@ -101,7 +110,7 @@ describe('API failures become NodeApiErrors a user can act on', () => {
 		});
 		expect(error).toBeUndefined();
 		expect(items.map((item) => item.json)).toEqual([
-			{ error: 'Sophiie server error (HTTP 503): "Error"' },
+			{ error: 'Sophiie server error (HTTP 500): "Internal server error"' },
 			{ deleted: true, id: lead.id },
 		]);
 	});

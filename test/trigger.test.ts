@@ -119,7 +119,7 @@ describe('Sophiie Trigger: subscription lifecycle', () => {
 	test('an unsubscribe that fails is reported; the next activation still ends with one hook per event', async () => {
 		const trigger = harness();
 		await trigger.activate();
-		env.sandbox.addFault({ method: 'DELETE', path: '/unsubscribe', status: 503, times: 1 });
+		env.sandbox.addFault({ method: 'DELETE', path: '/unsubscribe', status: 500, times: 1 });
 
 		await expect(trigger.lifecycle('delete')).rejects.toThrow(/^Could not remove 1 of Sophiie's webhook subscriptions: LEAD_CREATED/);
 		expect(stored(trigger)!.hooks.map((hook) => hook.event)).toEqual(['LEAD_CREATED']);

@@ -9,7 +9,14 @@ import type {
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import { getMembers } from '../Sophiie/methods/loadOptions';
-import { HOOK_URL_EVENT_PARAMETER, HOOK_URL_SECRET_PARAMETER, TRIGGER_EVENTS, subscriptionIdOf } from '../Sophiie/helpers/sophiieFacts';
+import { requestOptions } from '../Sophiie/actions/common.descriptions';
+import {
+	HOOK_URL_EVENT_PARAMETER,
+	HOOK_URL_SECRET_PARAMETER,
+	TRIGGER_EVENTS,
+	deliveryIdOf,
+	subscriptionIdOf,
+} from '../Sophiie/helpers/sophiieFacts';
 import { validateId } from '../Sophiie/helpers/validation';
 import { sophiieApiRequest, sophiieWebhooksRequest } from '../Sophiie/transport';
 import type { StoredSubscription } from './subscriptions';
@@ -22,6 +29,9 @@ import {
 	storedSubscriptions,
 	unsubscribeAll,
 } from './subscriptions';
+
+/** How many delivery ids each subscription remembers to recognise retries. */
+const RECENT_DELIVERY_IDS = 100;
 
 export class SophiieTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -71,6 +81,7 @@ export class SophiieTrigger implements INodeType {
 				description:
 					'The Sophiie member the webhook subscription belongs to (Sophiie requires one). Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 			},
+			requestOptions,
 		],
 	};
 
@@ -185,6 +196,16 @@ export class SophiieTrigger implements INodeType {
 				: String(query[HOOK_URL_EVENT_PARAMETER] ?? '');
 		if (!subscription.events.includes(event)) {
 			return { webhookResponse: { received: true, started: false } };
+		}
+		// n8n saves static data after answering a webhook, so a delivery Sophiie
+		// retries (same id) is recognised and starts nothing the second time.
+		const deliveryId = deliveryIdOf(payload);
+		if (deliveryId !== undefined) {
+			const seen = subscription.recentDeliveryIds ?? [];
+			if (seen.includes(deliveryId)) {
+				return { webhookResponse: { received: true, started: false, duplicate: true } };
+			}
+			subscription.recentDeliveryIds = [...seen, deliveryId].slice(-RECENT_DELIVERY_IDS);
 		}
 		return { workflowData: [this.helpers.returnJsonArray([{ ...payload, event }])] };
 	}

@@ -35,3 +35,23 @@ export const leadLocator: INodeProperties = {
 		},
 	],
 };
+
+/** Options every Sophiie request honours, read once per execution by the transport. */
+export const requestOptions: INodeProperties = {
+	displayName: 'Options',
+	name: 'options',
+	type: 'collection',
+	placeholder: 'Add Option',
+	default: {},
+	options: [
+		{
+			displayName: 'Timeout (Seconds)',
+			name: 'timeout',
+			type: 'number',
+			typeOptions: { minValue: 1, maxValue: 600 },
+			default: 30,
+			description:
+				'How long to wait for Sophiie to answer one request. A request that times out is retried when that is safe (reads, updates, deletes), then fails with a clear error.',
+		},
+	],
+};

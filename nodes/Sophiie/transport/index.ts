@@ -10,14 +10,14 @@ import type {
 	INode,
 	JsonObject,
 } from 'n8n-workflow';
-import { NodeApiError } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 
 import { SOPHIIE_ENVIRONMENTS, type SophiieEnvironment } from '../../../credentials/SophiieApi.credentials';
 
 /**
  * The one place that talks to Sophiie, on its two hosts (the `/v1` API and the
- * webhooks host): base URLs, authentication, error mapping and pagination.
- * Callers pass path segments and get parsed bodies back.
+ * webhooks host): base URLs, authentication, timeouts, retries, error mapping
+ * and pagination. Callers pass path segments and get parsed bodies back.
  */
 export type SophiieContext = IExecuteFunctions | ILoadOptionsFunctions | IHookFunctions | IWebhookFunctions;
 
@@ -29,7 +29,27 @@ export const MAX_PAGE_SIZE = 100;
 /** Stops a server that never reports the last page from looping forever. */
 const MAX_PAGES = 10_000;
 
-const REQUEST_TIMEOUT_MS = 30_000;
+/** Pages in a row that bring nothing new before the server is taken to be repeating itself. */
+const MAX_PAGES_WITHOUT_NEW_ITEMS = 3;
+
+export const DEFAULT_TIMEOUT_SECONDS = 30;
+export const MAX_TIMEOUT_SECONDS = 600;
+
+/**
+ * Retries: a 429 is retried for every method (Sophiie did not process it),
+ * honouring Retry-After; 502/503/504, timeouts and dropped connections only
+ * for idempotent methods, since a POST may already have reached Sophiie.
+ */
+const RETRY = {
+	maxAttempts: 6,
+	/** The longest total wait across the retries of one request. */
+	maxTotalWaitMs: 5 * 60_000,
+	baseDelayMs: 400,
+	maxDelayMs: 30_000,
+};
+const IDEMPOTENT_METHODS = new Set<string>(['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE']);
+const RETRYABLE_STATUSES = new Set([502, 503, 504]);
+const RETRYABLE_NETWORK_CODES = new Set(['ECONNRESET', 'ETIMEDOUT', 'ECONNABORTED', 'EPIPE', 'ESOCKETTIMEDOUT']);
 
 export interface SophiieRequestOptions {
 	qs?: IDataObject;
@@ -43,6 +63,7 @@ interface SophiieConnection {
 	apiBaseUrl: string;
 	webhooksBaseUrl: string;
 	token: string;
+	timeoutMs: number;
 }
 
 interface SophiieCredentials {
@@ -59,7 +80,25 @@ function trimTrailingSlashes(url: string): string {
 	return url.trim().replace(/\/+$/, '');
 }
 
+/** The node's "Options › Timeout (Seconds)", where the node has it. */
+function readTimeoutMs(context: SophiieContext): number {
+	const path = 'options.timeout';
+	const seconds =
+		'getInputData' in context
+			? context.getNodeParameter(path, 0, DEFAULT_TIMEOUT_SECONDS)
+			: context.getNodeParameter(path, DEFAULT_TIMEOUT_SECONDS);
+	if (typeof seconds !== 'number' || !(seconds > 0) || seconds > MAX_TIMEOUT_SECONDS) {
+		throw new NodeOperationError(
+			context.getNode(),
+			`Invalid Options › Timeout (Seconds) in item 0: ${JSON.stringify(seconds)} is not a number of seconds from 1 to ${MAX_TIMEOUT_SECONDS}`,
+			{ itemIndex: 0 },
+		);
+	}
+	return seconds * 1000;
+}
+
 async function readConnection(context: SophiieContext): Promise<SophiieConnection> {
+	const timeoutMs = readTimeoutMs(context);
 	const credentials = (await context.getCredentials(CREDENTIAL_TYPE)) as SophiieCredentials;
 	const environment = credentials.environment ?? 'production';
 	const token = credentials.accessToken ?? '';
@@ -68,9 +107,10 @@ async function readConnection(context: SophiieContext): Promise<SophiieConnectio
 			apiBaseUrl: trimTrailingSlashes(credentials.baseUrl ?? ''),
 			webhooksBaseUrl: trimTrailingSlashes(credentials.webhooksBaseUrl ?? ''),
 			token,
+			timeoutMs,
 		};
 	}
-	return { ...SOPHIIE_ENVIRONMENTS[environment], token };
+	return { ...SOPHIIE_ENVIRONMENTS[environment], token, timeoutMs };
 }
 
 function getConnection(context: SophiieContext): Promise<SophiieConnection> {
@@ -91,14 +131,22 @@ function capitalize(text: string): string {
 	return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
+/** Sophiie's message from its error envelope; never a page of HTML or other raw text. */
 function sophiieMessageOf(body: unknown): string | undefined {
 	if (body && typeof body === 'object') {
 		const envelope = body as { message?: unknown; error?: { message?: unknown } };
 		if (typeof envelope.error?.message === 'string') return envelope.error.message;
 		if (typeof envelope.message === 'string') return envelope.message;
 	}
-	if (typeof body === 'string' && body.trim() !== '') return body.trim().slice(0, 200);
 	return undefined;
+}
+
+/** What came back, for messages about responses that are not what Sophiie documents. */
+function describeBody(body: unknown, contentType: string): string {
+	const type = contentType || 'no content type';
+	if (body === undefined || body === null || body === '') return `an empty body (${type})`;
+	if (typeof body === 'string') return `${body.length} characters of ${type}: ${JSON.stringify(body.slice(0, 80))}`;
+	return `${Array.isArray(body) ? 'a JSON list' : typeof body} (${type})`;
 }
 
 function apiError(
@@ -120,9 +168,11 @@ function apiError(
 	});
 }
 
-function httpErrorDetails(status: number, body: unknown, subject: string | undefined) {
+function httpErrorDetails(status: number, body: unknown, contentType: string, subject: string | undefined) {
 	const said = sophiieMessageOf(body);
-	const sophiieSays = said ? `Sophiie says "${said}" (HTTP ${status}).` : `HTTP ${status}.`;
+	const sophiieSays = said
+		? `Sophiie says "${said}" (HTTP ${status}).`
+		: `HTTP ${status}, with ${describeBody(body, contentType)}.`;
 	if (status === 401) {
 		return {
 			message: `Sophiie rejected the access token${said ? `: "${said}"` : ''} – check the Sophiie credential`,
@@ -191,7 +241,40 @@ function networkErrorCode(error: unknown): string | undefined {
 
 type SophiieHost = 'api' | 'webhooks';
 
-/** Sends one request to a Sophiie host and returns the parsed JSON object it answered. */
+type Attempt =
+	| { response: IN8nHttpFullResponse; networkCode?: undefined }
+	| { response?: undefined; networkCode: string | undefined };
+
+/** Retry-After as seconds or an HTTP date, in milliseconds. */
+function retryAfterMs(value: unknown): number | undefined {
+	if (typeof value !== 'string' && typeof value !== 'number') return undefined;
+	const text = String(value).trim();
+	if (/^\d+(\.\d+)?$/.test(text)) return Number(text) * 1000;
+	const date = Date.parse(text);
+	return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
+}
+
+function backoffMs(attempt: number): number {
+	const ceiling = Math.min(RETRY.maxDelayMs, RETRY.baseDelayMs * 2 ** (attempt - 1));
+	return Math.round(ceiling * (0.5 + Math.random() / 2));
+}
+
+/** How long to wait before trying again, or undefined when this outcome is final. */
+function retryDelayMs(attempt: Attempt, method: string, attemptNumber: number): number | undefined {
+	const idempotent = IDEMPOTENT_METHODS.has(method);
+	if (attempt.response) {
+		const { statusCode, headers } = attempt.response;
+		const retryAfter = retryAfterMs(headers?.['retry-after']);
+		if (statusCode === 429) return retryAfter ?? backoffMs(attemptNumber);
+		if (RETRYABLE_STATUSES.has(statusCode) && idempotent) return retryAfter ?? backoffMs(attemptNumber);
+		return undefined;
+	}
+	return idempotent && attempt.networkCode && RETRYABLE_NETWORK_CODES.has(attempt.networkCode)
+		? backoffMs(attemptNumber)
+		: undefined;
+}
+
+/** Sends one request to a Sophiie host, retrying what is safe to retry, and returns the JSON object it answered. */
 async function send(
 	context: SophiieContext,
 	host: SophiieHost,
@@ -209,43 +292,60 @@ async function send(
 		qs: options.qs,
 		body: options.body,
 		json: true,
-		timeout: REQUEST_TIMEOUT_MS,
+		timeout: connection.timeoutMs,
 		returnFullResponse: true,
 		ignoreHttpStatusErrors: true,
 	};
 
-	let response: IN8nHttpFullResponse;
-	try {
-		response = (await context.helpers.httpRequestWithAuthentication.call(
-			context,
-			CREDENTIAL_TYPE,
-			request,
-		)) as IN8nHttpFullResponse;
-	} catch (error) {
-		const code = networkErrorCode(error);
+	let attempt: Attempt;
+	let attempts = 0;
+	let waitedMs = 0;
+	for (;;) {
+		attempts++;
+		try {
+			attempt = {
+				response: (await context.helpers.httpRequestWithAuthentication.call(
+					context,
+					CREDENTIAL_TYPE,
+					request,
+				)) as IN8nHttpFullResponse,
+			};
+		} catch (error) {
+			attempt = { networkCode: networkErrorCode(error) };
+		}
+		const delay = retryDelayMs(attempt, method, attempts);
+		if (delay === undefined || attempts >= RETRY.maxAttempts || waitedMs + delay > RETRY.maxTotalWaitMs) break;
+		await sleep(delay);
+		waitedMs += delay;
+	}
+	const tries = attempts > 1 ? `; gave up after ${attempts} attempts` : '';
+
+	if (!attempt.response) {
+		const code = attempt.networkCode;
 		const reason = (code && NETWORK_FAILURES[code]) ?? `the request failed before ${hostName} answered`;
 		throw apiError(context.getNode(), token, {
-			message: `Could not reach ${hostName} at ${baseUrl}: ${reason}`,
+			message: `Could not reach ${hostName} at ${baseUrl}: ${reason}${tries}`,
 			description: `${method} ${path} failed${code ? ` (${code})` : ''}. Check the credential's environment or base URL, and the network.`,
 			itemIndex: options.itemIndex,
 		});
 	}
 
-	const { statusCode, body } = response;
+	const { statusCode, body, headers } = attempt.response;
+	const contentType = String(headers?.['content-type'] ?? '').split(';')[0].trim();
 	if (statusCode < 200 || statusCode >= 300) {
+		const details = httpErrorDetails(statusCode, body, contentType, options.subject);
 		throw apiError(context.getNode(), token, {
 			status: statusCode,
-			...httpErrorDetails(statusCode, body, options.subject),
+			message: `${details.message}${tries}`,
+			description: details.description,
 			itemIndex: options.itemIndex,
 		});
 	}
 	if (!body || typeof body !== 'object' || Array.isArray(body)) {
 		throw apiError(context.getNode(), token, {
 			status: statusCode,
-			message: `Unexpected response from ${hostName} (HTTP ${statusCode}): not a JSON object`,
-			description: `${method} ${path} answered with ${
-				typeof body === 'string' ? `text: ${body.slice(0, 200)}` : JSON.stringify(body)?.slice(0, 200)
-			}`,
+			message: `Unexpected response from ${hostName} (HTTP ${statusCode}): expected a JSON object, got ${describeBody(body, contentType)}`,
+			description: `${method} ${path} answered with something other than the JSON Sophiie documents.`,
 			itemIndex: options.itemIndex,
 		});
 	}
@@ -299,22 +399,34 @@ export async function sophiieApiRequestAllItems(
 		limit !== undefined && !filter ? Math.min(MAX_PAGE_SIZE, Math.max(1, limit)) : MAX_PAGE_SIZE;
 	const seenIds = new Set<unknown>();
 	const results: IDataObject[] = [];
+	let pagesWithoutNewItems = 0;
 
 	for (let page = 1; page <= MAX_PAGES; page++) {
 		const { items, totalPages } = await sophiieApiRequestPage.call(this, pathSegments, listKey, {
 			...requestOptions,
 			qs: { ...requestOptions.qs, page, limit: pageSize },
 		});
+		let newItems = 0;
 		for (const item of items) {
 			if (item.id !== undefined) {
 				if (seenIds.has(item.id)) continue;
 				seenIds.add(item.id);
 			}
+			newItems++;
 			if (filter && !filter(item)) continue;
 			results.push(item);
 			if (limit !== undefined && results.length >= limit) return results;
 		}
 		if (items.length === 0 || page >= totalPages) return results;
+		pagesWithoutNewItems = newItems === 0 ? pagesWithoutNewItems + 1 : 0;
+		if (pagesWithoutNewItems >= MAX_PAGES_WITHOUT_NEW_ITEMS) {
+			const { token } = await getConnection(this);
+			throw apiError(this.getNode(), token, {
+				message: `Sophiie returned ${MAX_PAGES_WITHOUT_NEW_ITEMS} pages in a row with nothing new (up to page ${page} of ${totalPages} of /v1/${pathSegments.join('/')})`,
+				description: 'Stopped instead of reading the same items forever. Try again later.',
+				itemIndex: options.itemIndex,
+			});
+		}
 	}
 	const { token } = await getConnection(this);
 	throw apiError(this.getNode(), token, {
