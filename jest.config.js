@@ -9,6 +9,6 @@ module.exports = {
 		'^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/test/tsconfig.json' }],
 	},
 	reporters: ['default', '<rootDir>/test/harness/summary-reporter.js'],
-	setupFiles: ['<rootDir>/test/harness/logs.ts'],
+	setupFilesAfterEnv: ['<rootDir>/test/harness/leak-guard.ts'],
 	testTimeout: 60_000,
 };

@@ -1,6 +1,6 @@
 import { createServer } from 'node:net';
 
-import { capturedLogs } from './harness/logs';
+import { capturedLogs, serialize } from './harness/leak-guard';
 import type { RunResult } from './harness/n8n';
 import { runSophiieNode, sandboxCredentials } from './harness/n8n';
 import { leadParameters } from './harness/params';
@@ -10,11 +10,7 @@ const env = useSandbox();
 
 /** Everything n8n keeps of a run, errors with all their own properties included. */
 function everythingRecorded(result: RunResult): string {
-	const error = result.error;
-	const errorText = error
-		? JSON.stringify(error, Object.getOwnPropertyNames(error)) + String(error.stack) + JSON.stringify(error.cause ?? {})
-		: '';
-	return JSON.stringify(result.run) + errorText;
+	return serialize(result.run) + serialize(result.error);
 }
 
 async function unusedPort(): Promise<number> {

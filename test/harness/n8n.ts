@@ -26,6 +26,8 @@ import {
 	createRunExecutionData,
 } from 'n8n-workflow';
 
+
+import { recordForLeakCheck } from './leak-guard';
 /**
  * A small in-process n8n: the package's built node and credential run through
  * n8n-core's real WorkflowExecute, execution contexts and request helpers
@@ -279,7 +281,9 @@ export async function runSophiieNode(options: RunOptions): Promise<RunResult> {
 
 	const nodeRuns = run.data.resultData.runData.Sophiie ?? [];
 	const items = nodeRuns[0]?.data?.main?.[0] ?? [];
-	return { items, error: run.data.resultData.error as RunResult['error'], run };
+	const error = run.data.resultData.error as RunResult['error'];
+	recordForLeakCheck(options.credentials.accessToken, run, error);
+	return { items, error, run };
 }
 
 function loadOptionsContext(credentials: ICredentialDataDecryptedObject, parameters: INodeParameters) {
@@ -302,13 +306,21 @@ export async function runListSearch(
 	credentials: ICredentialDataDecryptedObject,
 	filter?: string,
 	paginationToken?: string,
+	parameters: INodeParameters = {},
 ): Promise<INodeListSearchResult> {
 	const listSearch = (new Sophiie().methods?.listSearch ?? {}) as Record<
 		string,
 		(this: unknown, filter?: string, token?: string) => Promise<INodeListSearchResult>
 	>;
-	const context = loadOptionsContext(credentials, { resource: 'lead', operation: 'get' });
-	return await listSearch[method].call(context, filter, paginationToken);
+	const context = loadOptionsContext(credentials, { resource: 'lead', operation: 'get', ...parameters });
+	try {
+		const result = await listSearch[method].call(context, filter, paginationToken);
+		recordForLeakCheck(credentials.accessToken, result);
+		return result;
+	} catch (error) {
+		recordForLeakCheck(credentials.accessToken, error);
+		throw error;
+	}
 }
 
 /** Calls a `methods.loadOptions` method of the trigger, the way the editor fills a dropdown. */
@@ -360,6 +372,7 @@ export async function testCredential(credentials: ICredentialDataDecryptedObject
 			request,
 			{ credentialsDecrypted: { id: 'test', name: 'test', type: sophiieCredentialType.name, data: credentials } },
 		)) as { statusCode: number; statusMessage?: string };
+		recordForLeakCheck(credentials.accessToken, response);
 		if (response.statusCode >= 200 && response.statusCode < 300) {
 			return { status: 'OK', message: 'Connection tested successfully' };
 		}
@@ -370,6 +383,7 @@ export async function testCredential(credentials: ICredentialDataDecryptedObject
 		}
 		return { status: 'Error', message: response.statusMessage ?? `Received HTTP status code: ${response.statusCode}` };
 	} catch (error) {
+		recordForLeakCheck(credentials.accessToken, error);
 		return { status: 'Error', message: (error as Error).message };
 	}
 }

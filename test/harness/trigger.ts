@@ -13,6 +13,7 @@ import type {
 } from 'n8n-workflow';
 import { Workflow } from 'n8n-workflow';
 
+import { recordForLeakCheck } from './leak-guard';
 import { SOPHIIE_TRIGGER_NODE_TYPE, additionalDataFor, nodeTypes } from './n8n';
 
 /**
@@ -164,7 +165,12 @@ export class TriggerHarness {
 		);
 		const nodeType = nodeTypes.getByNameAndVersion(SOPHIIE_TRIGGER_NODE_TYPE, 1);
 		const methods = nodeType.webhookMethods!.default!;
-		return (await methods[method]!.call(context)) as boolean;
+		try {
+			return (await methods[method]!.call(context)) as boolean;
+		} catch (error) {
+			recordForLeakCheck(this.credentials.accessToken, error);
+			throw error;
+		}
 	}
 
 	/** Activation as n8n does it: create only when checkExists says no. */
@@ -221,6 +227,7 @@ export class TriggerHarness {
 		);
 		const nodeType = nodeTypes.getByNameAndVersion(SOPHIIE_TRIGGER_NODE_TYPE, 1);
 		const result = (await nodeType.webhook!.call(context)) as IWebhookResponseData;
+		recordForLeakCheck(this.credentials.accessToken, result, res.body);
 		if (result.noWebhookResponse) return { status: res.statusCode, response: res.body };
 		if (result.workflowData) {
 			return { status: 200, items: result.workflowData[0], response: { message: 'Workflow was started' } };
