@@ -14,7 +14,6 @@ import {
 	HOOK_URL_EVENT_PARAMETER,
 	HOOK_URL_SECRET_PARAMETER,
 	TRIGGER_EVENTS,
-	deliveryIdOf,
 	subscriptionIdOf,
 } from '../Sophiie/helpers/sophiieFacts';
 import { validateId } from '../Sophiie/helpers/validation';
@@ -29,9 +28,6 @@ import {
 	storedSubscriptions,
 	unsubscribeAll,
 } from './subscriptions';
-
-/** How many delivery ids each subscription remembers to recognise retries. */
-const RECENT_DELIVERY_IDS = 100;
 
 export class SophiieTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -196,16 +192,6 @@ export class SophiieTrigger implements INodeType {
 				: String(query[HOOK_URL_EVENT_PARAMETER] ?? '');
 		if (!subscription.events.includes(event)) {
 			return { webhookResponse: { received: true, started: false } };
-		}
-		// n8n saves static data after answering a webhook, so a delivery Sophiie
-		// retries (same id) is recognised and starts nothing the second time.
-		const deliveryId = deliveryIdOf(payload);
-		if (deliveryId !== undefined) {
-			const seen = subscription.recentDeliveryIds ?? [];
-			if (seen.includes(deliveryId)) {
-				return { webhookResponse: { received: true, started: false, duplicate: true } };
-			}
-			subscription.recentDeliveryIds = [...seen, deliveryId].slice(-RECENT_DELIVERY_IDS);
 		}
 		return { workflowData: [this.helpers.returnJsonArray([{ ...payload, event }])] };
 	}

@@ -21,8 +21,6 @@ export interface StoredSubscription extends IDataObject {
 	userId: string;
 	secret: string;
 	hooks: Array<{ event: string; hookId: number | string }>;
-	/** Ids of the latest deliveries that started the workflow. */
-	recentDeliveryIds?: string[];
 }
 
 export function storedSubscriptions(staticData: IDataObject): Record<string, StoredSubscription> {

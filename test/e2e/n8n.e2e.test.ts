@@ -253,6 +253,21 @@ describe('Sophiie Trigger in real n8n', () => {
 			expect.objectContaining({ event: 'LEAD_CREATED', data: lead }),
 		]);
 
+		// Sophiie retrying a delivery (same envelope id) starts the workflow again:
+		// n8n 2.40.7 does not keep static data a trigger writes in webhook() when
+		// that delivery starts an execution, so the trigger cannot remember ids.
+		// Both executions carry the same id for n8n's Remove Duplicates node.
+		const { event, id, createdAt, data } = nodeOutput(execution, 'Sophiie Trigger')[0];
+		const createdHook = subscriptions.find((hook) => hook.trigger === 'LEAD_CREATED')!;
+		const replay = await fetch(createdHook.hookUrl, {
+			method: 'POST',
+			headers: { 'Content-Type': 'application/json' },
+			body: JSON.stringify({ id, event, createdAt, data }),
+		});
+		expect(replay.status).toBe(200);
+		const [, replayed] = await finishedExecutions(workflowId, 2);
+		expect(nodeOutput(replayed, 'Sophiie Trigger')).toEqual([expect.objectContaining({ id, event })]);
+
 		const forged = new URL(subscriptions[0].hookUrl);
 		forged.searchParams.set('secret', 'f'.repeat(64));
 		const forgery = await fetch(forged, {
@@ -262,7 +277,7 @@ describe('Sophiie Trigger in real n8n', () => {
 		});
 		expect(forgery.status).toBe(401);
 		await wait(1500);
-		expect(await executions(workflowId)).toHaveLength(1);
+		expect(await executions(workflowId)).toHaveLength(2);
 
 		expect((await harness.api('POST', `/workflows/${workflowId}/deactivate`)).status).toBe(200);
 		await until('no subscription left', async () => (harness.sandbox.webhooks.list().length === 0 ? true : undefined));

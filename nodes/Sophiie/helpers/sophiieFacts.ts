@@ -69,16 +69,3 @@ export function subscriptionIdOf(response: IDataObject): number | string | undef
  */
 export const HOOK_URL_SECRET_PARAMETER = 'secret';
 export const HOOK_URL_EVENT_PARAMETER = 'event';
-
-/**
- * A delivery's own id, when the body is the envelope `{ id, event, createdAt, data }`
- * (the shape the sandbox sends; Sophiie documents none). A retried delivery
- * repeats it, so the trigger starts the workflow once per id. Bodies of any
- * other shape are never deduplicated: their `id` may be a lead's, shared by
- * every update of that lead.
- */
-export function deliveryIdOf(payload: IDataObject): string | undefined {
-	const { id, event, data } = payload;
-	const isEnvelope = typeof id === 'string' && id !== '' && typeof event === 'string' && typeof data === 'object';
-	return isEnvelope ? id : undefined;
-}
