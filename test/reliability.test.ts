@@ -137,6 +137,9 @@ function leadOperation(
 	};
 }
 
+const twoEventTrigger = () =>
+	new TriggerHarness(env.credentials, { events: ['LEAD_CREATED', 'LEAD_UPDATED'], userId: 'usr_acme1', options });
+
 const operations: Operation[] = [
 	leadOperation('get', 'GET', (id) => leadParameters('get', id, { simplify: true }), (lead) => ({ id: lead.id, email: lead.email })),
 	leadOperation(
@@ -198,11 +201,7 @@ const operations: Operation[] = [
 	{
 		name: 'trigger subscribe',
 		async check(kind) {
-			const trigger = new TriggerHarness(env.credentials, {
-				events: ['LEAD_CREATED', 'LEAD_UPDATED'],
-				userId: 'usr_acme1',
-				options,
-			});
+			const trigger = twoEventTrigger();
 			// The second event's subscribe fails: the first must not be left behind.
 			env.sandbox.addFault(faultFor(kind, '/subscribe', 'webhooks', 'POST', 1));
 			const activation = trigger.activate();
@@ -220,11 +219,7 @@ const operations: Operation[] = [
 	{
 		name: 'trigger unsubscribe',
 		async check(kind) {
-			const trigger = new TriggerHarness(env.credentials, {
-				events: ['LEAD_CREATED', 'LEAD_UPDATED'],
-				userId: 'usr_acme1',
-				options,
-			});
+			const trigger = twoEventTrigger();
 			await trigger.activate();
 			const [first] = env.sandbox.webhooks.list();
 			env.sandbox.addFault(faultFor(kind, '/unsubscribe', 'webhooks', 'DELETE'));
