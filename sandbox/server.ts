@@ -76,7 +76,12 @@ export interface Sandbox {
 	/** Creates a lead or another event as if it happened in Sophiie, delivering webhooks. */
 	fireEvent(event: string, orgId?: string, leadId?: string): unknown;
 	requests(): RequestLogEntry[];
+	/** Clears the request log and the peak of requests handled at once. */
 	clearRequests(): void;
+	/** The most API requests that were being handled at the same time since the last clear. */
+	peakConcurrency(): number;
+	/** Adds this many milliseconds before every API answer, like a network away from the client. */
+	setLatency(ms: number): void;
 	addFault(fault: Fault): void;
 	clearFaults(): void;
 	setRateLimit(rateLimit: RateLimit | null): void;
@@ -182,6 +187,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 
 	let requestLog: RequestLogEntry[] = [];
 	let faults: (Fault & { pattern: RegExp })[] = [];
+	let latencyMs = 0;
+	let inFlight = 0;
+	let peakInFlight = 0;
 	let rateLimit: RateLimit | null = options.rateLimit ?? null;
 	const initialRateLimit = rateLimit;
 	const hits = new Map<string, number[]>();
@@ -349,6 +357,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 			sandbox.clearFaults();
 			return { status: 200, body: { faults: 0 } };
 		}
+		if (what === 'latency' && method === 'PUT') {
+			sandbox.setLatency(Number(input.ms) || 0);
+			return { status: 200, body: { latencyMs } };
+		}
 		if (what === 'rate-limit' && method === 'PUT') {
 			sandbox.setRateLimit((body as RateLimit | null) ?? null);
 			return { status: 200, body: { rateLimit } };
@@ -428,10 +440,14 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 			at: new Date().toISOString(),
 		};
 		requestLog.push(entry);
+		inFlight++;
+		peakInFlight = Math.max(peakInFlight, inFlight);
+		res.once('close', () => inFlight--);
 
 		let reply: Reply;
 		try {
 			entry.body = await readBody(req);
+			if (latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, latencyMs));
 			const fault = takeFault(method, url.pathname + url.search);
 			if (fault) {
 				if (fault.delayMs) await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
@@ -498,6 +514,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		requests: () => requestLog,
 		clearRequests: () => {
 			requestLog = [];
+			peakInFlight = inFlight;
+		},
+		peakConcurrency: () => peakInFlight,
+		setLatency: (ms) => {
+			latencyMs = ms;
 		},
 		addFault: (fault) => {
 			faults.push({ ...fault, pattern: new RegExp(fault.path) });
@@ -514,6 +535,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 			connectStore();
 			webhooks.reset();
 			requestLog = [];
+			peakInFlight = inFlight;
+			latencyMs = 0;
 			faults = [];
 			rateLimit = initialRateLimit;
 			hits.clear();

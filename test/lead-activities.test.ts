@@ -24,9 +24,11 @@ describe('Lead → List Activities', () => {
 		const pages = activityRequests();
 		expect(pages.length).toBe(Math.ceil(busyLeadActivityCount / 100));
 		expect(pages.length).toBeGreaterThan(10);
-		expect(pages.map((request) => request.query)).toEqual(
+		// Each page exactly once (later pages are requested a few at a time, so in any order).
+		expect(pages.map((request) => request.query).sort((a, b) => Number(a.page) - Number(b.page))).toEqual(
 			pages.map((_, index) => ({ page: String(index + 1), limit: '100' })),
 		);
+		expect(pages[0].query.page).toBe('1');
 	});
 
 	test('Limit returns that many of the newest activities with as few requests as possible', async () => {
@@ -127,5 +129,48 @@ describe('Lead → List Activities', () => {
 		});
 		expect(error).toBeUndefined();
 		expect(items).toEqual([]);
+	});
+});
+
+describe('concurrency', () => {
+	test('Concurrent Requests overlaps up to that many items, keeping output order and pairing', async () => {
+		const leads = env.sandbox.store.listLeads('org_acme').slice(0, 40);
+		env.sandbox.setLatency(30);
+		const run = (concurrency: number) =>
+			runSophiieNode({
+				credentials: env.credentials,
+				items: leads.map((lead) => ({ leadId: lead.id })),
+				parameters: leadParameters('get', '={{ $json.leadId }}', { simplify: true, options: { concurrency } }),
+			});
+
+		const { items, error } = await run(8);
+		expect(error).toBeUndefined();
+		expect(items.map((item) => item.json.id)).toEqual(leads.map((lead) => lead.id));
+		expect(items.map((item) => item.pairedItem)).toEqual(leads.map((_, item) => ({ item })));
+		expect(env.sandbox.peakConcurrency()).toBe(8);
+
+		env.sandbox.clearRequests();
+		await run(1);
+		expect(env.sandbox.peakConcurrency()).toBe(1);
+	});
+
+	test('Return All requests the pages after the first a few at a time', async () => {
+		const { busyLeadId } = env.sandbox.seed;
+		env.sandbox.setLatency(20);
+		const { items } = await runSophiieNode({
+			credentials: env.credentials,
+			parameters: leadParameters('listActivities', busyLeadId, { returnAll: true }),
+		});
+		expect(items).toHaveLength(env.sandbox.seed.busyLeadActivityCount);
+		expect(env.sandbox.peakConcurrency()).toBe(5);
+	});
+
+	test('an invalid Concurrent Requests is refused before any request', async () => {
+		const { error } = await runSophiieNode({
+			credentials: env.credentials,
+			parameters: leadParameters('get', 'ld_abc123', { options: { concurrency: 0 } }),
+		});
+		expect(error?.message).toBe('Invalid Options › Concurrent Requests in item 0: 0 is not a whole number from 1 to 32');
+		expect(env.apiRequests()).toEqual([]);
 	});
 });

@@ -349,6 +349,7 @@ describe('pagination integrity', () => {
 		expect(error?.message).toBe(
 			`Sophiie returned 3 pages in a row with nothing new (up to page 4 of 13 of /v1/leads/${busyLeadId}/activities)`,
 		);
-		expect(env.sandbox.requests()).toHaveLength(4);
+		// Pages 1–4 read in order, at most 4 more requested ahead.
+		expect(env.sandbox.requests().length).toBeLessThanOrEqual(8);
 	});
 });

@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { requestOptions } from './actions/common.descriptions';
+import { nodeOptions } from './actions/common.descriptions';
 import * as lead from './actions/lead/Lead.resource';
 import { router } from './actions/router';
 import { listSearch } from './methods';
@@ -30,7 +30,7 @@ export class Sophiie implements INodeType {
 				default: 'lead',
 			},
 			...lead.description,
-			requestOptions,
+			nodeOptions,
 		],
 	};
 

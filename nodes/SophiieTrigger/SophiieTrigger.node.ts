@@ -9,7 +9,7 @@ import type {
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import { getMembers } from '../Sophiie/methods/loadOptions';
-import { requestOptions } from '../Sophiie/actions/common.descriptions';
+import { triggerOptions } from '../Sophiie/actions/common.descriptions';
 import {
 	HOOK_URL_EVENT_PARAMETER,
 	HOOK_URL_SECRET_PARAMETER,
@@ -77,7 +77,7 @@ export class SophiieTrigger implements INodeType {
 				description:
 					'The Sophiie member the webhook subscription belongs to (Sophiie requires one). Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 			},
-			requestOptions,
+			triggerOptions,
 		],
 	};
 

@@ -36,8 +36,18 @@ export const leadLocator: INodeProperties = {
 	],
 };
 
-/** Options every Sophiie request honours, read once per execution by the transport. */
-export const requestOptions: INodeProperties = {
+const timeoutOption: INodeProperties = {
+	displayName: 'Timeout (Seconds)',
+	name: 'timeout',
+	type: 'number',
+	typeOptions: { minValue: 1, maxValue: 600 },
+	default: 30,
+	description:
+		'How long to wait for Sophiie to answer one request. A request that times out is retried when that is safe (reads, updates, deletes), then fails with a clear error.',
+};
+
+/** The Sophiie node's options, read once per execution. */
+export const nodeOptions: INodeProperties = {
 	displayName: 'Options',
 	name: 'options',
 	type: 'collection',
@@ -45,13 +55,24 @@ export const requestOptions: INodeProperties = {
 	default: {},
 	options: [
 		{
-			displayName: 'Timeout (Seconds)',
-			name: 'timeout',
+			displayName: 'Concurrent Requests',
+			name: 'concurrency',
 			type: 'number',
-			typeOptions: { minValue: 1, maxValue: 600 },
-			default: 30,
+			typeOptions: { minValue: 1, maxValue: 32 },
+			default: 1,
 			description:
-				'How long to wait for Sophiie to answer one request. A request that times out is retried when that is safe (reads, updates, deletes), then fails with a clear error.',
+				'How many input items to process at the same time. Output order and item pairing stay the same; rate limits are still honoured. With more than 1, items after a failing one may already have run.',
 		},
+		timeoutOption,
 	],
+};
+
+/** The Sophiie Trigger's options, used while it subscribes and unsubscribes. */
+export const triggerOptions: INodeProperties = {
+	displayName: 'Options',
+	name: 'options',
+	type: 'collection',
+	placeholder: 'Add Option',
+	default: {},
+	options: [timeoutOption],
 };

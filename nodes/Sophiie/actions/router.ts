@@ -12,10 +12,27 @@ const resources: Record<string, Record<string, Operation>> = {
 	lead: lead.operations,
 };
 
+export const MAX_CONCURRENCY = 32;
+
+/** "Options › Concurrent Requests": how many items run at once (1 = one after another). */
+function concurrencyOf(this: IExecuteFunctions): number {
+	const value = this.getNodeParameter('options.concurrency', 0, 1);
+	if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > MAX_CONCURRENCY) {
+		throw new NodeOperationError(
+			this.getNode(),
+			`Invalid Options › Concurrent Requests in item 0: ${JSON.stringify(value)} is not a whole number from 1 to ${MAX_CONCURRENCY}`,
+			{ itemIndex: 0 },
+		);
+	}
+	return value;
+}
+
 /**
- * Runs the chosen operation once per input item. Every output item is paired
- * with the item it came from; with "Continue On Fail" a failing item becomes
- * `{ error }` and the next item still runs.
+ * Runs the chosen operation once per input item, up to "Concurrent Requests"
+ * items at a time. Output keeps input order and every item is paired with the
+ * item it came from. With "Continue On Fail" a failing item becomes `{ error }`
+ * and the others still run; without it no new item starts after a failure and
+ * the error of the first failing item is thrown.
  */
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
@@ -29,26 +46,39 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 			`The operation "${operationName}" is not supported for resource "${resource}"`,
 		);
 	}
+	const concurrency = concurrencyOf.call(this);
+	const continueOnFail = this.continueOnFail();
 
-	const returnData: INodeExecutionData[] = [];
-	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+	const outputs: INodeExecutionData[][] = new Array(items.length);
+	let failure: { itemIndex: number; error: Error } | undefined;
+	let nextItem = 0;
+	const runItem = async (itemIndex: number) => {
 		try {
 			const result = await operation.execute.call(this, itemIndex);
-			const results = Array.isArray(result) ? result : [result];
-			for (const json of results) {
-				returnData.push({ json, pairedItem: { item: itemIndex } });
-			}
+			outputs[itemIndex] = (Array.isArray(result) ? result : [result]).map((json) => ({
+				json,
+				pairedItem: { item: itemIndex },
+			}));
 		} catch (error) {
-			if (this.continueOnFail()) {
-				returnData.push({ json: { error: error.message }, pairedItem: { item: itemIndex } });
-				continue;
+			if (continueOnFail) {
+				outputs[itemIndex] = [{ json: { error: (error as Error).message }, pairedItem: { item: itemIndex } }];
+			} else if (!failure || itemIndex < failure.itemIndex) {
+				failure = { itemIndex, error: error as Error };
 			}
-			// Both constructors hand back an error of their own class unchanged;
-			// anything unexpected is wrapped so n8n shows which item failed.
-			throw error instanceof NodeApiError
-				? new NodeApiError(this.getNode(), error as unknown as JsonObject)
-				: new NodeOperationError(this.getNode(), error, { itemIndex });
 		}
+	};
+	const worker = async () => {
+		while (!failure && nextItem < items.length) await runItem(nextItem++);
+	};
+	await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, worker));
+
+	if (failure) {
+		const { error, itemIndex } = failure;
+		// Both constructors hand back an error of their own class unchanged;
+		// anything unexpected is wrapped so n8n shows which item failed.
+		throw error instanceof NodeApiError
+			? new NodeApiError(this.getNode(), error as unknown as JsonObject)
+			: new NodeOperationError(this.getNode(), error, { itemIndex });
 	}
-	return [returnData];
+	return [outputs.flat()];
 }

@@ -29,6 +29,9 @@ export const MAX_PAGE_SIZE = 100;
 /** Stops a server that never reports the last page from looping forever. */
 const MAX_PAGES = 10_000;
 
+/** How many pages after the one being read are requested at the same time. */
+const PAGES_REQUESTED_AHEAD = 4;
+
 /** Pages in a row that bring nothing new before the server is taken to be repeating itself. */
 const MAX_PAGES_WITHOUT_NEW_ITEMS = 3;
 
@@ -385,8 +388,9 @@ export interface PaginateOptions extends SophiieRequestOptions {
 
 /**
  * Reads a paginated list (`{ <listKey>: [...], totalPages, currentPage, totalCount }`)
- * page by page until `totalPages` or `limit`, dropping items whose id was
- * already returned (pages can shift while new items arrive).
+ * until `totalPages` or `limit`. After the first page, the next few pages are
+ * requested ahead at once, but pages are read strictly in order; an item whose
+ * id was already returned is dropped (pages shift when new items arrive).
  */
 export async function sophiieApiRequestAllItems(
 	this: SophiieContext,
@@ -397,17 +401,37 @@ export async function sophiieApiRequestAllItems(
 	const { limit, filter, ...requestOptions } = options;
 	const pageSize =
 		limit !== undefined && !filter ? Math.min(MAX_PAGE_SIZE, Math.max(1, limit)) : MAX_PAGE_SIZE;
+	// Without a filter, a limit tells how many pages can be needed at most.
+	const lastUsefulPage = limit !== undefined && !filter ? Math.ceil(limit / pageSize) : MAX_PAGES;
+	const requested = new Map<number, Promise<ListPage>>();
+	const request = (page: number) => {
+		let pending = requested.get(page);
+		if (!pending) {
+			pending = sophiieApiRequestPage.call(this, pathSegments, listKey, {
+				...requestOptions,
+				qs: { ...requestOptions.qs, page, limit: pageSize },
+			});
+			// Read (and so rethrown) later, in page order; never an unhandled rejection meanwhile.
+			pending.catch(() => undefined);
+			requested.set(page, pending);
+		}
+		return pending;
+	};
+
 	const seenIds = new Set<unknown>();
 	const results: IDataObject[] = [];
 	let pagesWithoutNewItems = 0;
+	let totalPages = 1;
 
 	for (let page = 1; page <= MAX_PAGES; page++) {
-		const { items, totalPages } = await sophiieApiRequestPage.call(this, pathSegments, listKey, {
-			...requestOptions,
-			qs: { ...requestOptions.qs, page, limit: pageSize },
-		});
+		const aheadUntil = Math.min(totalPages, lastUsefulPage, page + PAGES_REQUESTED_AHEAD);
+		for (let ahead = page + 1; ahead <= aheadUntil; ahead++) void request(ahead);
+		const current = await request(page);
+		requested.delete(page);
+		totalPages = current.totalPages;
+
 		let newItems = 0;
-		for (const item of items) {
+		for (const item of current.items) {
 			if (item.id !== undefined) {
 				if (seenIds.has(item.id)) continue;
 				seenIds.add(item.id);
@@ -417,7 +441,7 @@ export async function sophiieApiRequestAllItems(
 			results.push(item);
 			if (limit !== undefined && results.length >= limit) return results;
 		}
-		if (items.length === 0 || page >= totalPages) return results;
+		if (current.items.length === 0 || page >= totalPages) return results;
 		pagesWithoutNewItems = newItems === 0 ? pagesWithoutNewItems + 1 : 0;
 		if (pagesWithoutNewItems >= MAX_PAGES_WITHOUT_NEW_ITEMS) {
 			const { token } = await getConnection(this);
@@ -436,13 +460,18 @@ export async function sophiieApiRequestAllItems(
 	});
 }
 
+interface ListPage {
+	items: IDataObject[];
+	totalPages: number;
+}
+
 /** Reads one page of a paginated list and checks its envelope. */
 export async function sophiieApiRequestPage(
 	this: SophiieContext,
 	pathSegments: string[],
 	listKey: string,
 	options: SophiieRequestOptions,
-): Promise<{ items: IDataObject[]; totalPages: number }> {
+): Promise<ListPage> {
 	const body = await sophiieApiRequest.call(this, 'GET', pathSegments, options);
 	const items = body[listKey];
 	const totalPages = body.totalPages;
