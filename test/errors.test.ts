@@ -1,6 +1,7 @@
 import { createServer } from 'node:net';
 
-import { capturedLogs, serialize } from './harness/leak-guard';
+import { capturedLogs } from './harness/leak-guard';
+import { serialize } from './harness/leak-record';
 import type { RunResult } from './harness/n8n';
 import { runSophiieNode, sandboxCredentials } from './harness/n8n';
 import { leadParameters } from './harness/params';

@@ -1,3 +1,5 @@
+import path from 'node:path';
+
 import { ExecutionLifecycleHooks, LoadOptionsContext, WorkflowExecute } from 'n8n-core';
 import type {
 	ICredentialDataDecryptedObject,
@@ -27,7 +29,8 @@ import {
 } from 'n8n-workflow';
 
 
-import { recordForLeakCheck } from './leak-guard';
+import { projectRoot } from '../../scripts/n8n-harness';
+import { recordForLeakCheck } from './leak-record';
 /**
  * A small in-process n8n: the package's built node and credential run through
  * n8n-core's real WorkflowExecute, execution contexts and request helpers
@@ -37,14 +40,15 @@ import { recordForLeakCheck } from './leak-guard';
  */
 
 // The package as n8n loads it: the built files named in package.json's "n8n" field.
+const built = (file: string) => path.join(projectRoot, 'dist', file);
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { Sophiie } = require('../../dist/nodes/Sophiie/Sophiie.node') as { Sophiie: new () => INodeType };
+const { Sophiie } = require(built('nodes/Sophiie/Sophiie.node')) as { Sophiie: new () => INodeType };
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { SophiieTrigger } = require('../../dist/nodes/SophiieTrigger/SophiieTrigger.node') as {
+const { SophiieTrigger } = require(built('nodes/SophiieTrigger/SophiieTrigger.node')) as {
 	SophiieTrigger: new () => INodeType;
 };
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { SophiieApi } = require('../../dist/credentials/SophiieApi.credentials') as {
+const { SophiieApi } = require(built('credentials/SophiieApi.credentials')) as {
 	SophiieApi: new () => ICredentialType;
 };
 
@@ -128,8 +132,9 @@ class TestCredentialsHelper extends ICredentialsHelper {
 	): Promise<IHttpRequestOptions> {
 		if (typeName !== sophiieCredentialType.name) throw new Error(`Unknown credential type ${typeName}`);
 		const authenticate = sophiieCredentialType.authenticate;
-		if (!authenticate || typeof authenticate === 'function' || authenticate.type !== 'generic') {
-			throw new Error('The Sophiie credential is expected to use generic authentication');
+		if (typeof authenticate === 'function') return await authenticate(credentials, requestOptions);
+		if (!authenticate || authenticate.type !== 'generic') {
+			throw new Error('The Sophiie credential is expected to authenticate with a function or generic properties');
 		}
 		const options = requestOptions as unknown as Record<string, Record<string, unknown>>;
 		for (const [outerKey, entries] of Object.entries(authenticate.properties)) {

@@ -13,7 +13,7 @@ import type {
 } from 'n8n-workflow';
 import { Workflow } from 'n8n-workflow';
 
-import { recordForLeakCheck } from './leak-guard';
+import { recordForLeakCheck } from './leak-record';
 import { SOPHIIE_TRIGGER_NODE_TYPE, additionalDataFor, nodeTypes } from './n8n';
 
 /**

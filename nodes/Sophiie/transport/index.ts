@@ -1,4 +1,6 @@
 import type {
+	ICredentialDataDecryptedObject,
+	ICredentialsDecrypted,
 	IDataObject,
 	IExecuteFunctions,
 	IHookFunctions,
@@ -67,6 +69,11 @@ interface SophiieConnection {
 	webhooksBaseUrl: string;
 	token: string;
 	timeoutMs: number;
+	/**
+	 * The decrypted credential, handed to every request so that n8n does not
+	 * load and decrypt it again for each one.
+	 */
+	credential: ICredentialsDecrypted;
 }
 
 interface SophiieCredentials {
@@ -103,6 +110,13 @@ function readTimeoutMs(context: SophiieContext): number {
 async function readConnection(context: SophiieContext): Promise<SophiieConnection> {
 	const timeoutMs = readTimeoutMs(context);
 	const credentials = (await context.getCredentials(CREDENTIAL_TYPE)) as SophiieCredentials;
+	const reference = context.getNode().credentials?.[CREDENTIAL_TYPE];
+	const credential: ICredentialsDecrypted = {
+		id: reference?.id ?? '',
+		name: reference?.name ?? '',
+		type: CREDENTIAL_TYPE,
+		data: credentials as ICredentialDataDecryptedObject,
+	};
 	const environment = credentials.environment ?? 'production';
 	const token = credentials.accessToken ?? '';
 	if (environment === 'custom') {
@@ -111,9 +125,10 @@ async function readConnection(context: SophiieContext): Promise<SophiieConnectio
 			webhooksBaseUrl: trimTrailingSlashes(credentials.webhooksBaseUrl ?? ''),
 			token,
 			timeoutMs,
+			credential,
 		};
 	}
-	return { ...SOPHIIE_ENVIRONMENTS[environment], token, timeoutMs };
+	return { ...SOPHIIE_ENVIRONMENTS[environment], token, timeoutMs, credential };
 }
 
 function getConnection(context: SophiieContext): Promise<SophiieConnection> {
@@ -307,11 +322,9 @@ async function send(
 		attempts++;
 		try {
 			attempt = {
-				response: (await context.helpers.httpRequestWithAuthentication.call(
-					context,
-					CREDENTIAL_TYPE,
-					request,
-				)) as IN8nHttpFullResponse,
+				response: (await context.helpers.httpRequestWithAuthentication.call(context, CREDENTIAL_TYPE, request, {
+					credentialsDecrypted: connection.credential,
+				})) as IN8nHttpFullResponse,
 			};
 		} catch (error) {
 			attempt = { networkCode: networkErrorCode(error) };
