@@ -8,7 +8,8 @@ import http from 'node:http';
  *   get <apiUrl> <token> <concurrency> <id,id,...>   GET /v1/leads/{id} for each id
  *   pages <apiUrl> <token> <leadId> <inFlight>        every page of a lead's activities
  *
- * Prints `{ "ms": <elapsed>, "items": <count> }`.
+ * Prints `{ "ms": <elapsed>, "items": <count>, "rssGrowth": <bytes> }`; rssGrowth is
+ * the peak growth while the items are held (meaningful with --expose-gc).
  */
 
 function getJson(agent: http.Agent, url: string, token: string): Promise<Record<string, unknown>> {
@@ -40,6 +41,10 @@ async function pool<T>(count: number, concurrency: number, run: (index: number) 
 
 async function main() {
 	const [mode, apiUrl, token, ...rest] = process.argv.slice(2);
+	(globalThis as { gc?: () => void }).gc?.();
+	const baselineRss = process.memoryUsage().rss;
+	let peakRss = baselineRss;
+	const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 2);
 	const started = performance.now();
 	let items = 0;
 	if (mode === 'get') {
@@ -54,11 +59,15 @@ async function main() {
 		const page = (n: number) => getJson(agent, `${apiUrl}/v1/leads/${leadId}/activities?page=${n}&limit=100`, token);
 		const first = await page(1);
 		const others = await pool(Number(first.totalPages) - 1, inFlight, (index) => page(index + 2));
-		items = [first, ...others].reduce((sum, body) => sum + (body.activities as unknown[]).length, 0);
+		const activities = [first, ...others].flatMap((body) => body.activities as unknown[]);
+		items = activities.length;
 	} else {
 		throw new Error(`Unknown mode ${mode}`);
 	}
-	process.stdout.write(JSON.stringify({ ms: performance.now() - started, items }));
+	const ms = performance.now() - started;
+	peakRss = Math.max(peakRss, process.memoryUsage().rss);
+	clearInterval(sampler);
+	process.stdout.write(JSON.stringify({ ms, items, rssGrowth: peakRss - baselineRss }));
 }
 
 main().catch((error: Error) => {
