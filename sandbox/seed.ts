@@ -1,3 +1,4 @@
+import { seedRecords } from './records';
 import type { LeadRecord, Member, Organization } from './store';
 import { SophiieStore } from './store';
 
@@ -95,7 +96,7 @@ function seedOrganization(
 	}));
 	store.addOrganization(organization, members);
 
-	const leadIds: string[] = [];
+	const leads: LeadRecord[] = [];
 	for (let n = 0; n < spec.leads; n++) {
 		let id = idFrom(next, 'ld');
 		while (store.hasLeadId(id)) id = idFrom(next, 'ld');
@@ -156,11 +157,12 @@ function seedOrganization(
 				updatedAt: iso(SEED_START + n * 3_600_000 + 600_000),
 			});
 		}
-		leadIds.push(id);
+		leads.push(lead);
 	}
+	store.records.set(orgId, seedRecords(spec.key, members, leads));
 	return {
 		org: { id: orgId, name: spec.name, token: spec.token, ownerId: members[0].id, leadCount: spec.leads },
-		leadIds,
+		leadIds: leads.map((lead) => lead.id),
 	};
 }
 

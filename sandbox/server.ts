@@ -2,6 +2,8 @@ import { randomBytes } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
+import type { Inquiry } from './records';
+import { INQUIRY_SOURCES, inquiryOf } from './records';
 import { appointmentSamples, inquirySamples, leadSamples, syntheticEventData } from './samples';
 import type { SeedInfo } from './seed';
 import { seedStore } from './seed';
@@ -153,6 +155,13 @@ function paginate<T, R>(key: string, all: T[], { page, limit }: Paging, shape: (
 	};
 }
 
+/** Get Inquiry's documented shape: everything but the id in the external system. */
+function inquiryDetail(inquiry: Inquiry): Partial<Inquiry> {
+	const detail: Partial<Inquiry> = { ...inquiry };
+	delete detail.externalInquiryId;
+	return detail;
+}
+
 function readLeadInput(body: unknown): LeadInput {
 	if (!body || typeof body !== 'object' || Array.isArray(body)) throw new HttpError(400);
 	const source = body as Record<string, unknown>;
@@ -229,14 +238,17 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		if (resource === 'members' && id === undefined && method === 'GET') {
 			return { status: 200, body: paginate('members', store.members.get(orgId)!, parsePaging(query), (m) => m) };
 		}
-		if (resource !== 'leads') throw new HttpError(404);
+		if (resource !== 'leads') return routeRecords(method, [resource, id, sub], query, body, orgId);
 
 		if (id === undefined) {
 			if (method === 'GET') {
 				return { status: 200, body: paginate('leads', store.listLeads(orgId), parsePaging(query), leadListItem) };
 			}
 			if (method === 'POST') {
-				const lead = store.createLead(orgId, newLeadId(), readLeadInput(body), ownerOf(orgId));
+				const input = readLeadInput(body);
+				// The documented example sends only firstName; the third-party client requires it too.
+				if (!input.firstName?.trim()) throw new HttpError(400);
+				const lead = store.createLead(orgId, newLeadId(), input, ownerOf(orgId));
 				return { status: 201, body: { lead: leadSummary(lead) } };
 			}
 			throw new HttpError(404);
@@ -260,6 +272,96 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		}
 		if (sub === 'notes' && method === 'GET') {
 			return { status: 200, body: paginate('notes', store.listNotes(lead.id), parsePaging(query), (n) => n) };
+		}
+		throw new HttpError(404);
+	}
+
+	/** Inquiries, appointments, organization lists, company notes and SMS (sophiie-api.md §5–§9). */
+	function routeRecords(
+		method: string,
+		[resource, id, sub]: Array<string | undefined>,
+		query: URLSearchParams,
+		body: unknown,
+		orgId: string,
+	): Reply {
+		const records = store.records.get(orgId)!;
+		if (resource === 'inquiries' && method === 'GET') {
+			if (id !== undefined) {
+				const inquiry = sub === undefined ? records.inquiries.find((candidate) => candidate.id === id) : undefined;
+				if (!inquiry) throw new HttpError(404);
+				return { status: 200, body: inquiryDetail(inquiry) };
+			}
+			const paging = parsePaging(query);
+			const source = query.get('source');
+			const expand = query.get('expand');
+			if (source !== null && !(INQUIRY_SOURCES as readonly string[]).includes(source)) throw new HttpError(400);
+			if (expand !== null && !['external', 'lead', 'both'].includes(expand)) throw new HttpError(400);
+			const leadId = query.get('leadId');
+			const matching = records.inquiries.filter(
+				(inquiry) => (!leadId || inquiry.leadId === leadId) && (!source || inquiry.source === source),
+			);
+			const shape = (inquiry: Inquiry) => {
+				const expanded: Record<string, unknown> = inquiryDetail(inquiry);
+				delete expanded.data;
+				if (expand === 'external' || expand === 'both') expanded.externalInquiryId = inquiry.externalInquiryId;
+				if (expand === 'lead' || expand === 'both') {
+					const lead = store.findLead(orgId, inquiry.leadId);
+					expanded.lead = lead
+						? { id: lead.id, firstName: lead.firstName, lastName: lead.lastName, email: lead.email, phone: lead.phone }
+						: null;
+				}
+				return expanded;
+			};
+			return { status: 200, body: paginate('inquiries', matching, paging, shape) };
+		}
+		if (resource === 'appointments' && id === undefined && method === 'GET') {
+			const paging = parsePaging(query);
+			const leadId = query.get('leadId');
+			const matching = records.appointments.filter((appointment) => !leadId || appointment.leadId === leadId);
+			return { status: 200, body: paginate('appointments', matching, paging, (a) => a) };
+		}
+		if (resource === 'organization' && method === 'GET' && sub === undefined) {
+			if (id === 'members') {
+				return { status: 200, body: paginate('members', records.organizationMembers, parsePaging(query), (m) => m) };
+			}
+			if (id === 'products' || id === 'services') {
+				const catalogue = id === 'products' ? records.products : records.services;
+				const count = catalogue.categories.reduce(
+					(sum, category) => sum + ((category as Record<string, unknown[]>)[id]?.length ?? 0),
+					0,
+				);
+				const total = id === 'products' ? 'totalProducts' : 'totalServices';
+				return { status: 200, body: { ...catalogue, totalCategories: catalogue.categories.length, [total]: count } };
+			}
+		}
+		if (resource === 'companies' && id !== undefined && sub === 'notes' && method === 'GET') {
+			const notes = records.companyNotes.get(id);
+			if (!notes) throw new HttpError(404);
+			return { status: 200, body: paginate('notes', notes, parsePaging(query), (n) => n) };
+		}
+		if (resource === 'sms' && id === undefined && method === 'POST') {
+			const { userId, leadId, message, messageThreadId } = (body ?? {}) as Record<string, unknown>;
+			if (typeof message !== 'string' || message.trim() === '' || typeof userId !== 'string' || typeof leadId !== 'string') {
+				throw new HttpError(400);
+			}
+			if (messageThreadId !== undefined && (typeof messageThreadId !== 'number' || !Number.isInteger(messageThreadId))) {
+				throw new HttpError(400);
+			}
+			const lead = store.findLead(orgId, leadId);
+			const sender = store.members.get(orgId)!.find((member) => member.id === userId);
+			if (!lead || !sender) throw new HttpError(404);
+			let threadId = messageThreadId as number | undefined;
+			if (threadId === undefined) {
+				// "If messageThreadId is not provided, a new message thread and inquiry will be created."
+				threadId = records.nextThreadId++;
+				const inquiry = inquiryOf(lead, `in_${randomBytes(4).toString('hex')}`, 'SMS', store.now(), message.slice(0, 120));
+				records.inquiries.unshift(inquiry);
+				webhooks.emit(orgId, 'INQUIRY_CREATED', inquiryDetail(inquiry));
+			} else if (!records.sms.some((sms) => sms.messageThreadId === threadId)) {
+				throw new HttpError(404);
+			}
+			records.sms.push({ userId, leadId, message, messageThreadId: threadId, sentAt: store.now() });
+			return { status: 200, body: { message: 'Message sent successfully' } };
 		}
 		throw new HttpError(404);
 	}

@@ -1,3 +1,5 @@
+import type { OrganizationRecords } from './records';
+
 /**
  * The sandbox's in-memory Sophiie: organizations, members, leads, notes and
  * activities, with the documented shapes (sophiie-api.md §4, §7). Every read
@@ -111,6 +113,8 @@ export class ConflictError extends Error {}
 export class SophiieStore {
 	readonly organizations = new Map<string, Organization>();
 	readonly members = new Map<string, Member[]>();
+	/** Inquiries, appointments, catalogues, company notes and SMS, per organization. */
+	readonly records = new Map<string, OrganizationRecords>();
 	private readonly leads = new Map<string, LeadRecord>();
 	/** Per org, newest lead first (the order GET /v1/leads returns). */
 	private readonly leadOrder = new Map<string, string[]>();

@@ -328,10 +328,15 @@ export async function runListSearch(
 	}
 }
 
-/** Calls a `methods.loadOptions` method of the trigger, the way the editor fills a dropdown. */
-export async function runLoadOptions(method: string, credentials: ICredentialDataDecryptedObject) {
-	const trigger = nodeTypes.getByNameAndVersion(SOPHIIE_TRIGGER_NODE_TYPE, 1) as INodeType;
-	const loadOptions = (trigger.methods?.loadOptions ?? {}) as Record<
+/** Calls a `methods.loadOptions` method of a node (the trigger by default), the way the editor fills a dropdown. */
+export async function runLoadOptions(
+	method: string,
+	credentials: ICredentialDataDecryptedObject,
+	node: 'sophiie' | 'trigger' = 'trigger',
+) {
+	const type = node === 'sophiie' ? SOPHIIE_NODE_TYPE : SOPHIIE_TRIGGER_NODE_TYPE;
+	const nodeType = nodeTypes.getByNameAndVersion(type, 1) as INodeType;
+	const loadOptions = (nodeType.methods?.loadOptions ?? {}) as Record<
 		string,
 		(this: unknown) => Promise<INodePropertyOptions[]>
 	>;

@@ -1,5 +1,28 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+/** Largest Limit a list operation accepts; beyond it, Return All is the way. */
+export const MAX_LIMIT = 1000;
+
+/** "Return All" and "Limit", as every list operation has them. */
+export const returnAllAndLimit: INodeProperties[] = [
+	{
+		displayName: 'Return All',
+		name: 'returnAll',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to return all results or only up to a given limit',
+	},
+	{
+		displayName: 'Limit',
+		name: 'limit',
+		type: 'number',
+		typeOptions: { minValue: 1, maxValue: MAX_LIMIT },
+		default: 50,
+		description: 'Max number of results to return',
+		displayOptions: { show: { returnAll: [false] } },
+	},
+];
+
 export const leadLocator: INodeProperties = {
 	displayName: 'Lead',
 	name: 'leadId',
@@ -75,4 +98,11 @@ export const triggerOptions: INodeProperties = {
 	placeholder: 'Add Option',
 	default: {},
 	options: [timeoutOption],
+};
+
+/** The Lead locator as an optional filter of a list. */
+export const leadFilter: INodeProperties = {
+	...leadLocator,
+	required: false,
+	description: 'Only items of this lead',
 };

@@ -1,7 +1,13 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
+import * as appointment from './appointment/Appointment.resource';
+import * as company from './company/Company.resource';
+import * as inquiry from './inquiry/Inquiry.resource';
 import * as lead from './lead/Lead.resource';
+import * as member from './member/Member.resource';
+import * as organization from './organization/Organization.resource';
+import * as sms from './sms/Sms.resource';
 
 type Operation = {
 	execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject | IDataObject[]>;
@@ -9,7 +15,13 @@ type Operation = {
 
 /** Adding a resource is adding its folder and one line here. */
 const resources: Record<string, Record<string, Operation>> = {
+	appointment: appointment.operations,
+	company: company.operations,
+	inquiry: inquiry.operations,
 	lead: lead.operations,
+	member: member.operations,
+	organization: organization.operations,
+	sms: sms.operations,
 };
 
 export const MAX_CONCURRENCY = 32;

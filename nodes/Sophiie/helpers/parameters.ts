@@ -1,9 +1,37 @@
-import type { IExecuteFunctions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { validateId } from './validation';
+import { MAX_LIMIT } from '../actions/common.descriptions';
+import { sophiieApiRequestAllItems } from '../transport';
+import type { PaginateOptions } from '../transport';
+import { validateId, validateLimit } from './validation';
 
 /** The lead chosen in the Lead locator (list or ID), checked before any request. */
-export function getLeadId(this: IExecuteFunctions, itemIndex: number): string {
-	const value = this.getNodeParameter('leadId', itemIndex, undefined, { extractValue: true });
+export function getLeadId(this: IExecuteFunctions, itemIndex: number, parameter = 'leadId'): string {
+	const value = this.getNodeParameter(parameter, itemIndex, undefined, { extractValue: true });
 	return validateId(this.getNode(), value, itemIndex, 'Lead ID');
+}
+
+/** The lead of an optional Lead filter, or undefined when none is chosen. */
+export function getOptionalLeadId(this: IExecuteFunctions, itemIndex: number, parameter: string): string | undefined {
+	const value = this.getNodeParameter(parameter, itemIndex, '', { extractValue: true });
+	if (value === undefined || value === null || value === '') return undefined;
+	return validateId(this.getNode(), value, itemIndex, 'Lead ID');
+}
+
+/** Undefined for Return All, else the checked Limit. */
+export function getLimit(this: IExecuteFunctions, itemIndex: number): number | undefined {
+	if (this.getNodeParameter('returnAll', itemIndex, false) as boolean) return undefined;
+	return validateLimit(this.getNode(), this.getNodeParameter('limit', itemIndex, 50), itemIndex, 'Limit', MAX_LIMIT);
+}
+
+/** Runs a list operation with its Return All / Limit: the common body of every "Get Many". */
+export async function getList(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	pathSegments: string[],
+	listKey: string,
+	options: PaginateOptions = {},
+): Promise<IDataObject[]> {
+	const limit = getLimit.call(this, itemIndex);
+	return await sophiieApiRequestAllItems.call(this, pathSegments, listKey, { ...options, limit, itemIndex });
 }

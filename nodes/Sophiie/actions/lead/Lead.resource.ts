@@ -1,12 +1,15 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import * as create from './create.operation';
 import * as deleteLead from './delete.operation';
 import * as get from './get.operation';
+import * as getAll from './getMany.operation';
 import * as listActivities from './listActivities.operation';
+import * as listNotes from './listNotes.operation';
 import * as update from './update.operation';
 
 /** Operation value → its module, as the router dispatches them. */
-export const operations = { delete: deleteLead, get, listActivities, update };
+export const operations = { create, delete: deleteLead, get, getAll, listActivities, listNotes, update };
 
 export const description: INodeProperties[] = [
 	{
@@ -16,6 +19,12 @@ export const description: INodeProperties[] = [
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['lead'] } },
 		options: [
+			{
+				name: 'Create',
+				value: 'create',
+				description: 'Create a lead in the organization of the credential',
+				action: 'Create a lead',
+			},
 			{
 				name: 'Delete',
 				value: 'delete',
@@ -29,10 +38,22 @@ export const description: INodeProperties[] = [
 				action: 'Get a lead',
 			},
 			{
+				name: 'Get Many',
+				value: 'getAll',
+				description: 'List the organization’s leads, newest first',
+				action: 'Get many leads',
+			},
+			{
 				name: 'List Activities',
 				value: 'listActivities',
 				description: 'List the activity history of a lead',
 				action: 'List activities of a lead',
+			},
+			{
+				name: 'List Notes',
+				value: 'listNotes',
+				description: 'List the notes of a lead',
+				action: 'List notes of a lead',
 			},
 			{
 				name: 'Update',
@@ -43,8 +64,11 @@ export const description: INodeProperties[] = [
 		],
 		default: 'get',
 	},
+	...create.description,
 	...deleteLead.description,
 	...get.description,
+	...getAll.description,
 	...listActivities.description,
+	...listNotes.description,
 	...update.description,
 ];

@@ -1,32 +1,13 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { getLeadId } from '../../helpers/parameters';
+import { getLeadId, getList } from '../../helpers/parameters';
 import { ACTIVITY_EVENT_TYPES } from '../../helpers/sophiieFacts';
-import { validateLimit } from '../../helpers/validation';
-import { sophiieApiRequestAllItems } from '../../transport';
-import { leadLocator } from '../common.descriptions';
-
-const MAX_LIMIT = 1000;
+import { leadLocator, returnAllAndLimit } from '../common.descriptions';
 
 const properties: INodeProperties[] = [
 	leadLocator,
-	{
-		displayName: 'Return All',
-		name: 'returnAll',
-		type: 'boolean',
-		default: false,
-		description: 'Whether to return all results or only up to a given limit',
-	},
-	{
-		displayName: 'Limit',
-		name: 'limit',
-		type: 'number',
-		typeOptions: { minValue: 1, maxValue: MAX_LIMIT },
-		default: 50,
-		description: 'Max number of results to return',
-		displayOptions: { show: { returnAll: [false] } },
-	},
+	...returnAllAndLimit,
 	{
 		displayName: 'Filters',
 		name: 'filters',
@@ -71,17 +52,11 @@ function selectedEventTypes(filters: IDataObject): Set<string> {
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const leadId = getLeadId.call(this, itemIndex);
-	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
-	const limit = returnAll
-		? undefined
-		: validateLimit(this.getNode(), this.getNodeParameter('limit', itemIndex), itemIndex, 'Limit', MAX_LIMIT);
 	const eventTypes = selectedEventTypes(this.getNodeParameter('filters', itemIndex, {}) as IDataObject);
 
 	// Sophiie has no event filter on this endpoint, so filtering happens here.
-	return await sophiieApiRequestAllItems.call(this, ['leads', leadId, 'activities'], 'activities', {
-		limit,
+	return await getList.call(this, itemIndex, ['leads', leadId, 'activities'], 'activities', {
 		filter: eventTypes.size > 0 ? (activity) => eventTypes.has(String(activity.event)) : undefined,
 		subject: `lead ${leadId}`,
-		itemIndex,
 	});
 }

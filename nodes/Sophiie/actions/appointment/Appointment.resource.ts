@@ -1,0 +1,25 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import * as getAll from './getMany.operation';
+
+export const operations = { getAll };
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['appointment'] } },
+		options: [
+			{
+				name: 'Get Many',
+				value: 'getAll',
+				description: 'List appointments (jobs), optionally of one lead',
+				action: 'Get many appointments',
+			},
+		],
+		default: 'getAll',
+	},
+	...getAll.description,
+];

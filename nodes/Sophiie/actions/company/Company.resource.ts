@@ -1,0 +1,25 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import * as listNotes from './listNotes.operation';
+
+export const operations = { listNotes };
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['company'] } },
+		options: [
+			{
+				name: 'List Notes',
+				value: 'listNotes',
+				description: 'List the notes of a company',
+				action: 'List notes of a company',
+			},
+		],
+		default: 'listNotes',
+	},
+	...listNotes.description,
+];

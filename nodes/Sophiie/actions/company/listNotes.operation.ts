@@ -1,0 +1,32 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { getList } from '../../helpers/parameters';
+import { validateId } from '../../helpers/validation';
+import { returnAllAndLimit } from '../common.descriptions';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Company ID',
+		name: 'companyId',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. cmp_abc123',
+		description: 'ID of the company',
+		hint: 'Sophiie documents no way to list companies, so the ID has to come from Sophiie itself.',
+	},
+	...returnAllAndLimit,
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['company'], operation: ['listNotes'] } },
+	properties,
+);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+	const companyId = validateId(this.getNode(), this.getNodeParameter('companyId', itemIndex), itemIndex, 'Company ID');
+	return await getList.call(this, itemIndex, ['companies', companyId, 'notes'], 'notes', {
+		subject: `company ${companyId}`,
+	});
+}

@@ -1,0 +1,30 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { validateId } from '../../helpers/validation';
+import { sophiieApiRequest } from '../../transport';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Inquiry ID',
+		name: 'inquiryId',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. in_abc123',
+		description: 'ID of the inquiry, e.g. from a lead’s "lastInquiryId" or Get Many',
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['inquiry'], operation: ['get'] } },
+	properties,
+);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const inquiryId = validateId(this.getNode(), this.getNodeParameter('inquiryId', itemIndex), itemIndex, 'Inquiry ID');
+	return await sophiieApiRequest.call(this, 'GET', ['inquiries', inquiryId], {
+		subject: `inquiry ${inquiryId}`,
+		itemIndex,
+	});
+}

@@ -1,0 +1,17 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { getLeadId, getList } from '../../helpers/parameters';
+import { leadLocator, returnAllAndLimit } from '../common.descriptions';
+
+const properties: INodeProperties[] = [leadLocator, ...returnAllAndLimit];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['lead'], operation: ['listNotes'] } },
+	properties,
+);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+	const leadId = getLeadId.call(this, itemIndex);
+	return await getList.call(this, itemIndex, ['leads', leadId, 'notes'], 'notes', { subject: `lead ${leadId}` });
+}

@@ -1,0 +1,49 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import * as get from './get.operation';
+import * as getMembers from './getMembers.operation';
+import * as getProducts from './getProducts.operation';
+import * as getServices from './getServices.operation';
+
+export const operations = { get, getMembers, getProducts, getServices };
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['organization'] } },
+		options: [
+			{
+				name: 'Get',
+				value: 'get',
+				description: 'Get the organization of the credential: name, phone, time zone…',
+				action: 'Get the organization',
+			},
+			{
+				name: 'Get Members',
+				value: 'getMembers',
+				description: 'List the organization’s members with their position (pending invitations excluded)',
+				action: 'Get organization members',
+			},
+			{
+				name: 'Get Products',
+				value: 'getProducts',
+				description: 'List the organization’s products, one item each with its category',
+				action: 'Get organization products',
+			},
+			{
+				name: 'Get Services',
+				value: 'getServices',
+				description: 'List the organization’s services, one item each with its category',
+				action: 'Get organization services',
+			},
+		],
+		default: 'get',
+	},
+	...get.description,
+	...getMembers.description,
+	...getProducts.description,
+	...getServices.description,
+];

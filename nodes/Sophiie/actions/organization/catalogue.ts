@@ -1,0 +1,21 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+
+import { sophiieApiRequest } from '../../transport';
+
+/**
+ * Products or services, one item each, with the category it belongs to.
+ * Sophiie answers `{ categories: [{ id, name, type, <key>: [...] }], ... }`, not paginated.
+ */
+export async function getCatalogue(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	key: 'products' | 'services',
+): Promise<IDataObject[]> {
+	const body = await sophiieApiRequest.call(this, 'GET', ['organization', key], { itemIndex });
+	const categories = Array.isArray(body.categories) ? (body.categories as IDataObject[]) : [];
+	return categories.flatMap((category) => {
+		const entries = Array.isArray(category[key]) ? (category[key] as IDataObject[]) : [];
+		const { id, name, type } = category;
+		return entries.map((entry) => ({ ...entry, category: { id, name, type } }));
+	});
+}

@@ -1,0 +1,25 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import * as send from './send.operation';
+
+export const operations = { send };
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['sms'] } },
+		options: [
+			{
+				name: 'Send',
+				value: 'send',
+				description: 'Send an SMS to a lead as a member of the organization',
+				action: 'Send an SMS',
+			},
+		],
+		default: 'send',
+	},
+	...send.description,
+];
