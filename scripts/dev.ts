@@ -1,15 +1,11 @@
-import fs from 'node:fs';
-import path from 'node:path';
-
-import { OWNER, projectRoot, startHarness, step } from './n8n-harness';
+import { loadExamples } from './examples';
+import { OWNER, startHarness, step } from './n8n-harness';
 
 /**
  * `npm run dev`: real n8n with this package installed as a community node, the
  * seeded Sophiie sandbox behind it, the credential and the example workflows
  * imported, and an owner account to log in with. Ctrl-C stops everything.
  */
-
-const CREDENTIAL_PLACEHOLDER = 'SOPHIIE_CREDENTIAL_ID';
 
 async function main() {
 	const log = (line: string) => console.log(line);
@@ -32,12 +28,9 @@ async function main() {
 	process.on('SIGINT', stop);
 	process.on('SIGTERM', stop);
 
-	const examplesDir = path.join(projectRoot, 'examples');
 	const imported = await step(log, 'import the example workflows', async () => {
 		const names: string[] = [];
-		for (const file of fs.readdirSync(examplesDir).filter((name) => name.endsWith('.json')).sort()) {
-			const text = fs.readFileSync(path.join(examplesDir, file), 'utf8').split(CREDENTIAL_PLACEHOLDER).join(harness.credentialId);
-			const { name, nodes, connections, settings } = JSON.parse(text);
+		for (const { file, name, nodes, connections, settings } of loadExamples(harness.credentialId)) {
 			const { status, body } = await harness.api('POST', '/workflows', { name, nodes, connections, settings });
 			if (status !== 200) throw new Error(`Importing ${file} failed (${status}): ${JSON.stringify(body)}`);
 			names.push(name);
@@ -54,7 +47,7 @@ n8n is running with n8n-nodes-sophiie installed.
   Credential:  "Sophiie sandbox (Acme Plumbing)" → the sandbox at ${sandbox.url}
   Workflows:   ${imported.join(', ')}
 
-Fire the Sophiie Trigger: activate "Sophiie: on new lead" (or open it and click
+Fire the Sophiie Trigger: activate "Sophiie: new lead → Slack message" (or open it and click
 "Listen for test event"), then create a lead in the sandbox:
 
   curl -s -X POST ${sandbox.url}/__sandbox/events -H 'Content-Type: application/json' -d '{"event":"LEAD_CREATED"}'

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 
+import { loadExamples } from '../../scripts/examples';
 import type { Harness } from '../../scripts/n8n-harness';
 import { startHarness } from '../../scripts/n8n-harness';
 
@@ -53,12 +54,16 @@ async function executions(workflowId: string): Promise<Execution[]> {
 }
 
 /** Waits until the workflow has `count` finished executions and returns them, oldest first. */
-async function finishedExecutions(workflowId: string, count: number): Promise<Execution[]> {
-	return await until(`${count} execution(s) of workflow ${workflowId}`, async () => {
-		const all = await executions(workflowId);
-		const done = all.filter((execution) => !['new', 'running', 'waiting'].includes(execution.status));
-		return done.length >= count ? done.reverse() : undefined;
-	});
+async function finishedExecutions(workflowId: string, count: number, timeoutMs?: number): Promise<Execution[]> {
+	return await until(
+		`${count} execution(s) of workflow ${workflowId}`,
+		async () => {
+			const all = await executions(workflowId);
+			const done = all.filter((execution) => !['new', 'running', 'waiting'].includes(execution.status));
+			return done.length >= count ? done.reverse() : undefined;
+		},
+		timeoutMs,
+	);
 }
 
 function nodeOutput(execution: Execution, node: string) {
@@ -280,6 +285,144 @@ describe('Sophiie Trigger in real n8n', () => {
 		expect(await executions(workflowId)).toHaveLength(2);
 
 		expect((await harness.api('POST', `/workflows/${workflowId}/deactivate`)).status).toBe(200);
+		await until('no subscription left', async () => (harness.sandbox.webhooks.list().length === 0 ? true : undefined));
+	});
+});
+
+describe('every other operation in real n8n', () => {
+	test('each documented endpoint runs and returns what the sandbox holds', async () => {
+		const { sandbox } = harness;
+		const records = sandbox.store.records.get('org_acme')!;
+		const lead = sandbox.store.listLeads('org_acme')[12];
+		const [companyId, companyNotes] = [...records.companyNotes.entries()][0];
+		const noteLead = sandbox.store.listLeads('org_acme').find((candidate) => sandbox.store.listNotes(candidate.id).length > 0)!;
+		const cases: Array<[string, Record<string, unknown>, (output: Array<Record<string, unknown>>) => void]> = [
+			['lead create', { resource: 'lead', operation: 'create', firstName: 'Eve', additionalFields: { suburb: 'Glebe', email: 'eve.e2e@example.com' } }, (out) => expect(out).toEqual([expect.objectContaining({ firstName: 'Eve', suburb: 'Glebe' })])],
+			['lead get many', { resource: 'lead', operation: 'getAll', returnAll: true }, (out) => expect(out.length).toBe(sandbox.store.listLeads('org_acme').length)],
+			['lead notes', { resource: 'lead', operation: 'listNotes', leadId: byId(noteLead.id), returnAll: true }, (out) => expect(out).toEqual(sandbox.store.listNotes(noteLead.id))],
+			['inquiry get', { resource: 'inquiry', operation: 'get', inquiryId: lead.lastInquiryId }, (out) => expect(out).toEqual([expect.objectContaining({ id: lead.lastInquiryId, leadId: lead.id })])],
+			['inquiry get many', { resource: 'inquiry', operation: 'getAll', returnAll: true, filters: { leadId: byId(lead.id), expand: 'lead' } }, (out) => expect(out).toEqual([expect.objectContaining({ leadId: lead.id, lead: expect.objectContaining({ id: lead.id }) })])],
+			['appointments', { resource: 'appointment', operation: 'getAll', limit: 5 }, (out) => expect(out.map((item) => item.id)).toEqual(records.appointments.slice(0, 5).map((item) => item.id))],
+			['members', { resource: 'member', operation: 'getAll', returnAll: true }, (out) => expect(out.map((item) => item.id)).toEqual(['usr_acme1', 'usr_acme2', 'usr_acme3'])],
+			['organization', { resource: 'organization', operation: 'get' }, (out) => expect(out).toEqual([expect.objectContaining({ id: 'org_acme' })])],
+			['organization members', { resource: 'organization', operation: 'getMembers', returnAll: true }, (out) => expect(out).toHaveLength(3)],
+			['products', { resource: 'organization', operation: 'getProducts' }, (out) => expect(out.map((item) => item.name)).toEqual(['Rheem 315L electric', 'Rinnai Infinity 26', 'Mixer tap'])],
+			['services', { resource: 'organization', operation: 'getServices' }, (out) => expect(out).toHaveLength(2)],
+			['company notes', { resource: 'company', operation: 'listNotes', companyId, returnAll: true }, (out) => expect(out).toEqual(companyNotes)],
+			['sms', { resource: 'sms', operation: 'send', userId: 'usr_acme2', leadId: byId(lead.id), message: 'See you Tuesday' }, (out) => expect(out).toEqual([{ message: 'Message sent successfully', leadId: lead.id, userId: 'usr_acme2' }])],
+		];
+		for (const [name, parameters, check] of cases) {
+			const flow = await webhookWorkflow(`e2e ${name}`, parameters);
+			const response = await flow.call({});
+			expect({ name, status: response.status }).toEqual({ name, status: 200 });
+			const [execution] = await finishedExecutions(flow.workflowId, 1);
+			expect({ name, status: execution.status }).toEqual({ name, status: 'success' });
+			check(nodeOutput(execution, 'Sophiie'));
+			await harness.api('POST', `/workflows/${flow.workflowId}/deactivate`);
+		}
+		expect(records.sms.map((sms) => sms.message)).toContain('See you Tuesday');
+	});
+});
+
+describe('the example workflows in real n8n', () => {
+	const createLead = (body: Record<string, unknown>) =>
+		fetch(`${harness.sandbox.url}/v1/leads`, {
+			method: 'POST',
+			headers: { Authorization: `Bearer ${harness.sandbox.seed.organizations.acme.token}`, 'Content-Type': 'application/json' },
+			body: JSON.stringify(body),
+		}).then(async (response) => ((await response.json()) as { lead: Record<string, unknown> }).lead);
+
+	/** Imports an example; a manual or schedule trigger is swapped for a webhook of the same name so it can be run. */
+	async function importExample(file: string) {
+		const example = loadExamples(harness.credentialId).find((candidate) => candidate.file === file)!;
+		const path = `example-${randomUUID()}`;
+		const nodes = example.nodes.map((node) =>
+			/manualTrigger|scheduleTrigger/.test(node.type)
+				? {
+						...node,
+						type: 'n8n-nodes-base.webhook',
+						typeVersion: 2,
+						webhookId: randomUUID(),
+						parameters: { httpMethod: 'POST', path, responseMode: 'lastNode', responseData: 'noData', options: {} },
+					}
+				: node,
+		);
+		const { status, body } = await harness.api<{ id: string }>('POST', '/workflows', {
+			name: example.name,
+			nodes,
+			connections: example.connections,
+			settings: example.settings,
+		});
+		expect(status).toBe(200);
+		expect((await harness.api('POST', `/workflows/${body.id}/activate`)).status).toBe(200);
+		const run = () =>
+			until('the example to answer', async () => {
+				const response = await fetch(`${harness.n8nUrl}/webhook/${path}`, { method: 'POST' });
+				return response.status === 404 ? undefined : response.status;
+			});
+		return { workflowId: body.id, run };
+	}
+
+	test('get, update, list activities and delete run as shipped', async () => {
+		for (const [file, node] of [
+			['get-lead.json', 'Get lead'],
+			['update-lead.json', 'Update lead'],
+			['list-activities.json', 'List activities'],
+			['delete-lead.json', 'Delete lead'],
+		]) {
+			const example = await importExample(file);
+			expect(await example.run()).toBe(200);
+			const [execution] = await finishedExecutions(example.workflowId, 1);
+			expect({ file, status: execution.status }).toEqual({ file, status: 'success' });
+			expect(nodeOutput(execution, node).length).toBeGreaterThan(0);
+			await harness.api('POST', `/workflows/${example.workflowId}/deactivate`);
+		}
+		expect(harness.sandbox.store.findLead('org_acme', 'ld_9wzujtr8')).toBeUndefined();
+	});
+
+	test('the nightly export writes every activity of every lead into one CSV file', async () => {
+		const example = await importExample('nightly-activity-export.json');
+		expect(await example.run()).toBe(200);
+		const [execution] = await finishedExecutions(example.workflowId, 1, 60_000);
+		expect(execution.status).toBe('success');
+		const csv = execution.data?.resultData.runData['CSV file'][0].data?.main[0][0] as unknown as {
+			binary: { data: { fileName: string; mimeType: string } };
+		};
+		expect(csv.binary.data).toMatchObject({ fileName: expect.stringMatching(/^sophiie-activities-\d{4}-\d{2}-\d{2}\.csv$/), mimeType: 'text/csv' });
+		const activities = nodeOutput(execution, 'Their activities');
+		const expected = harness.sandbox.store.listLeads('org_acme').reduce((sum, lead) => sum + harness.sandbox.store.listActivities(lead.id).length, 0);
+		expect(activities).toHaveLength(expected);
+		await harness.api('POST', `/workflows/${example.workflowId}/deactivate`);
+	});
+
+	test('a new lead becomes a Slack message and, having a phone, gets an SMS', async () => {
+		const slack = loadExamples(harness.credentialId).filter((example) => /slack|sms/.test(example.file));
+		const ids: string[] = [];
+		for (const { name, nodes, connections, settings } of slack) {
+			const { body } = await harness.api<{ id: string }>('POST', '/workflows', { name, nodes, connections, settings });
+			expect((await harness.api('POST', `/workflows/${body.id}/activate`)).status).toBe(200);
+			ids.push(body.id);
+		}
+		await until('both examples subscribed', async () => (harness.sandbox.webhooks.list().length === 2 ? true : undefined));
+
+		const lead = await createLead({ firstName: 'Tama', lastName: 'Rewi', phone: '+64212223344', email: 'tama@example.com' });
+		await harness.sandbox.webhooks.settled();
+		const [slackRun, smsRun] = await Promise.all(ids.map(async (id) => (await finishedExecutions(id, 1))[0]));
+		expect(nodeOutput(slackRun, 'Slack message')).toEqual([
+			{
+				text: ':bell: *New lead:* Tama Rewi',
+				leadId: lead.id,
+				blocks: [
+					{ type: 'section', text: { type: 'mrkdwn', text: '*Tama Rewi*\ntama@example.com · +64212223344' } },
+					{ type: 'context', elements: [{ type: 'mrkdwn', text: `Sophiie lead ${String(lead.id)}` }] },
+				],
+			},
+		]);
+		expect(smsRun.status).toBe('success');
+		const sent = harness.sandbox.store.records.get('org_acme')!.sms.find((sms) => sms.leadId === lead.id);
+		expect(sent).toMatchObject({ userId: 'usr_acme1', message: "Hi Tama, thanks for getting in touch! We'll call you shortly to book a time." });
+
+		for (const id of ids) await harness.api('POST', `/workflows/${id}/deactivate`);
 		await until('no subscription left', async () => (harness.sandbox.webhooks.list().length === 0 ? true : undefined));
 	});
 });
