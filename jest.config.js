@@ -3,8 +3,8 @@ module.exports = {
 	testEnvironment: 'node',
 	roots: ['<rootDir>/test'],
 	testMatch: ['**/*.test.ts'],
-	// The end-to-end suite runs real n8n: `npm run test:e2e`.
-	testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/e2e/'],
+	// Real n8n (`npm run test:e2e`) and the browser (`npm run test:ui`) have their own commands.
+	testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/e2e/', '<rootDir>/test/ui/'],
 	transform: {
 		'^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/test/tsconfig.json' }],
 	},
