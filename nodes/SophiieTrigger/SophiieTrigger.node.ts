@@ -9,7 +9,7 @@ import type {
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import { getMembers } from '../Sophiie/methods/loadOptions';
-import { triggerOptions } from '../Sophiie/actions/common.descriptions';
+import { memberSelect, triggerOptions } from '../Sophiie/actions/common.descriptions';
 import {
 	HOOK_URL_EVENT_PARAMETER,
 	HOOK_URL_SECRET_PARAMETER,
@@ -67,16 +67,7 @@ export class SophiieTrigger implements INodeType {
 				placeholder: 'e.g. LEAD_ASSIGNED, INQUIRY_UPDATED',
 				description: 'Comma-separated Sophiie event names not in the list above',
 			},
-			{
-				displayName: 'Subscribe As Name or ID',
-				name: 'userId',
-				type: 'options',
-				typeOptions: { loadOptionsMethod: 'getMembers' },
-				required: true,
-				default: '',
-				description:
-					'The Sophiie member the webhook subscription belongs to (Sophiie requires one). Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-			},
+			memberSelect('Subscribe As', 'The Sophiie member the webhook subscription belongs to (Sophiie requires one).'),
 			triggerOptions,
 		],
 	};

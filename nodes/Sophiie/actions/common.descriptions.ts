@@ -106,3 +106,21 @@ export const leadFilter: INodeProperties = {
 	required: false,
 	description: 'Only items of this lead',
 };
+
+/** The "Filters" collection of a list operation. */
+export function filtersCollection(options: INodeProperties[]): INodeProperties {
+	return { displayName: 'Filters', name: 'filters', type: 'collection', placeholder: 'Add Filter', default: {}, options };
+}
+
+/** A dropdown of the organization's members (Sophiie user IDs). */
+export function memberSelect(displayName: string, description: string): INodeProperties {
+	return {
+		displayName: `${displayName} Name or ID`,
+		name: 'userId',
+		type: 'options',
+		typeOptions: { loadOptionsMethod: 'getMembers' },
+		required: true,
+		default: '',
+		description: `${description} Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>`,
+	};
+}

@@ -11,11 +11,12 @@ export function getLeadId(this: IExecuteFunctions, itemIndex: number, parameter 
 	return validateId(this.getNode(), value, itemIndex, 'Lead ID');
 }
 
-/** The lead of an optional Lead filter, or undefined when none is chosen. */
-export function getOptionalLeadId(this: IExecuteFunctions, itemIndex: number, parameter: string): string | undefined {
-	const value = this.getNodeParameter(parameter, itemIndex, '', { extractValue: true });
-	if (value === undefined || value === null || value === '') return undefined;
-	return validateId(this.getNode(), value, itemIndex, 'Lead ID');
+/** `{ leadId }` for the query when Filters › Lead is set, else nothing. */
+export function leadFilterQuery(this: IExecuteFunctions, itemIndex: number, filters: IDataObject): IDataObject {
+	if (!('leadId' in filters)) return {};
+	const value = this.getNodeParameter('filters.leadId', itemIndex, '', { extractValue: true });
+	if (value === undefined || value === null || value === '') return {};
+	return { leadId: validateId(this.getNode(), value, itemIndex, 'Filters › Lead ID') };
 }
 
 /** Undefined for Return All, else the checked Limit. */

@@ -1,20 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { getList, getOptionalLeadId } from '../../helpers/parameters';
-import { leadFilter, returnAllAndLimit } from '../common.descriptions';
+import { getList, leadFilterQuery } from '../../helpers/parameters';
+import { filtersCollection, leadFilter, returnAllAndLimit } from '../common.descriptions';
 
-const properties: INodeProperties[] = [
-	...returnAllAndLimit,
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		options: [{ ...leadFilter, name: 'leadId' }],
-	},
-];
+const properties: INodeProperties[] = [...returnAllAndLimit, filtersCollection([leadFilter])];
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['appointment'], operation: ['getAll'] } },
@@ -23,8 +13,6 @@ export const description = updateDisplayOptions(
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
-	const qs: IDataObject = {};
-	const leadId = 'leadId' in filters ? getOptionalLeadId.call(this, itemIndex, 'filters.leadId') : undefined;
-	if (leadId) qs.leadId = leadId;
+	const qs = leadFilterQuery.call(this, itemIndex, filters);
 	return await getList.call(this, itemIndex, ['appointments'], 'appointments', { qs });
 }

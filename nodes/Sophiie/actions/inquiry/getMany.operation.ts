@@ -1,48 +1,41 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { getList, getOptionalLeadId } from '../../helpers/parameters';
-import { leadFilter, returnAllAndLimit } from '../common.descriptions';
+import { getList, leadFilterQuery } from '../../helpers/parameters';
+import { filtersCollection, leadFilter, returnAllAndLimit } from '../common.descriptions';
 
 const properties: INodeProperties[] = [
 	...returnAllAndLimit,
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		options: [
-			{
-				displayName: 'Expand',
-				name: 'expand',
-				type: 'options',
-				options: [
-					{ name: 'External ID', value: 'external', description: 'Add the inquiry’s ID in the system it came from' },
-					{ name: 'Lead', value: 'lead', description: 'Add the lead’s details' },
-					{ name: 'Both', value: 'both', description: 'Add the external ID and the lead’s details' },
-				],
-				default: 'lead',
-				description: 'Extra data Sophiie adds to each inquiry',
-				hint: 'Sophiie does not document the shape of the added data.',
-			},
-			{ ...leadFilter, name: 'leadId' },
-			{
-				displayName: 'Source',
-				name: 'source',
-				type: 'options',
-				options: [
-					{ name: 'Call', value: 'CALL' },
-					{ name: 'Chatbot', value: 'CHATBOT' },
-					{ name: 'Email', value: 'EMAIL' },
-					{ name: 'SMS', value: 'SMS' },
-					{ name: 'Web Form', value: 'WEBFORM' },
-				],
-				default: 'CALL',
-				description: 'Only inquiries that came in this way',
-			},
-		],
-	},
+	filtersCollection([
+		{
+			displayName: 'Expand',
+			name: 'expand',
+			type: 'options',
+			options: [
+				{ name: 'External ID', value: 'external', description: 'Add the inquiry’s ID in the system it came from' },
+				{ name: 'Lead', value: 'lead', description: 'Add the lead’s details' },
+				{ name: 'Both', value: 'both', description: 'Add the external ID and the lead’s details' },
+			],
+			default: 'lead',
+			description: 'Extra data Sophiie adds to each inquiry',
+			hint: 'Sophiie does not document the shape of the added data.',
+		},
+		leadFilter,
+		{
+			displayName: 'Source',
+			name: 'source',
+			type: 'options',
+			options: [
+				{ name: 'Call', value: 'CALL' },
+				{ name: 'Chatbot', value: 'CHATBOT' },
+				{ name: 'Email', value: 'EMAIL' },
+				{ name: 'SMS', value: 'SMS' },
+				{ name: 'Web Form', value: 'WEBFORM' },
+			],
+			default: 'CALL',
+			description: 'Only inquiries that came in this way',
+		},
+	]),
 ];
 
 export const description = updateDisplayOptions(
@@ -52,9 +45,7 @@ export const description = updateDisplayOptions(
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
-	const qs: IDataObject = {};
-	const leadId = 'leadId' in filters ? getOptionalLeadId.call(this, itemIndex, 'filters.leadId') : undefined;
-	if (leadId) qs.leadId = leadId;
+	const qs = leadFilterQuery.call(this, itemIndex, filters);
 	if (filters.source) qs.source = filters.source;
 	if (filters.expand) qs.expand = filters.expand;
 	return await getList.call(this, itemIndex, ['inquiries'], 'inquiries', { qs });

@@ -3,37 +3,30 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { getLeadId, getList } from '../../helpers/parameters';
 import { ACTIVITY_EVENT_TYPES } from '../../helpers/sophiieFacts';
-import { leadLocator, returnAllAndLimit } from '../common.descriptions';
+import { filtersCollection, leadLocator, returnAllAndLimit } from '../common.descriptions';
 
 const properties: INodeProperties[] = [
 	leadLocator,
 	...returnAllAndLimit,
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		options: [
-			{
-				displayName: 'Event Types',
-				name: 'eventTypes',
-				type: 'multiOptions',
-				options: ACTIVITY_EVENT_TYPES.map(({ name, value }) => ({ name, value })),
-				default: [],
-				description: 'Return only activities of these types',
-			},
-			{
-				displayName: 'Other Event Types',
-				name: 'customEventTypes',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. NOTE_ADDED, STATUS_CHANGED',
-				description:
-					'Comma-separated event types not in the list above. Sophiie does not publish the full list of activity types.',
-			},
-		],
-	},
+	filtersCollection([
+		{
+			displayName: 'Event Types',
+			name: 'eventTypes',
+			type: 'multiOptions',
+			options: ACTIVITY_EVENT_TYPES.map(({ name, value }) => ({ name, value })),
+			default: [],
+			description: 'Return only activities of these types',
+		},
+		{
+			displayName: 'Other Event Types',
+			name: 'customEventTypes',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. NOTE_ADDED, STATUS_CHANGED',
+			description:
+				'Comma-separated event types not in the list above. Sophiie does not publish the full list of activity types.',
+		},
+	]),
 ];
 
 export const description = updateDisplayOptions(

@@ -4,19 +4,10 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import { getLeadId } from '../../helpers/parameters';
 import { validateId, validateText } from '../../helpers/validation';
 import { sophiieApiRequest } from '../../transport';
-import { leadLocator } from '../common.descriptions';
+import { leadLocator, memberSelect } from '../common.descriptions';
 
 const properties: INodeProperties[] = [
-	{
-		displayName: 'Sender Name or ID',
-		name: 'userId',
-		type: 'options',
-		typeOptions: { loadOptionsMethod: 'getMembers' },
-		required: true,
-		default: '',
-		description:
-			'The member the SMS is sent as. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-	},
+	memberSelect('Sender', 'The member the SMS is sent as.'),
 	{ ...leadLocator, description: 'The lead to text' },
 	{
 		displayName: 'Message',
