@@ -1,5 +1,10 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { DEFAULT_TIMEOUT_SECONDS, MAX_TIMEOUT_SECONDS } from '../transport';
+
+/** The most items "Concurrent Requests" lets run at once. */
+export const MAX_CONCURRENCY = 32;
+
 /** Largest Limit a list operation accepts; beyond it, Return All is the way. */
 export const MAX_LIMIT = 1000;
 
@@ -63,8 +68,8 @@ const timeoutOption: INodeProperties = {
 	displayName: 'Timeout (Seconds)',
 	name: 'timeout',
 	type: 'number',
-	typeOptions: { minValue: 1, maxValue: 600 },
-	default: 30,
+	typeOptions: { minValue: 1, maxValue: MAX_TIMEOUT_SECONDS },
+	default: DEFAULT_TIMEOUT_SECONDS,
 	description:
 		'How long to wait for Sophiie to answer one request. A request that times out is retried when that is safe (reads, updates, deletes), then fails with a clear error.',
 };
@@ -81,7 +86,7 @@ export const nodeOptions: INodeProperties = {
 			displayName: 'Concurrent Requests',
 			name: 'concurrency',
 			type: 'number',
-			typeOptions: { minValue: 1, maxValue: 32 },
+			typeOptions: { minValue: 1, maxValue: MAX_CONCURRENCY },
 			default: 1,
 			description:
 				'How many input items to process at the same time. Output order and item pairing stay the same; rate limits are still honoured. With more than 1, items after a failing one may already have run.',

@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, JsonObject } f
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import * as appointment from './appointment/Appointment.resource';
+import { MAX_CONCURRENCY } from './common.descriptions';
 import * as company from './company/Company.resource';
 import * as inquiry from './inquiry/Inquiry.resource';
 import * as lead from './lead/Lead.resource';
@@ -23,8 +24,6 @@ const resources: Record<string, Record<string, Operation>> = {
 	organization: organization.operations,
 	sms: sms.operations,
 };
-
-export const MAX_CONCURRENCY = 32;
 
 /** "Options › Concurrent Requests": how many items run at once (1 = one after another). */
 function concurrencyOf(this: IExecuteFunctions): number {
