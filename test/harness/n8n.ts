@@ -113,7 +113,7 @@ function resolveCredentialValue(
 	);
 }
 
-/** n8n's credential handling, minus storage and encryption: plain data, real generic authentication. */
+/** n8n's credential handling, minus storage and encryption: plain data, the credential's own authenticate(). */
 class TestCredentialsHelper extends ICredentialsHelper {
 	constructor(private readonly data: ICredentialDataDecryptedObject) {
 		super();
@@ -127,24 +127,13 @@ class TestCredentialsHelper extends ICredentialsHelper {
 		credentials: ICredentialDataDecryptedObject,
 		typeName: string,
 		requestOptions: IHttpRequestOptions,
-		workflow: WorkflowType,
-		node: INode,
 	): Promise<IHttpRequestOptions> {
 		if (typeName !== sophiieCredentialType.name) throw new Error(`Unknown credential type ${typeName}`);
 		const authenticate = sophiieCredentialType.authenticate;
-		if (typeof authenticate === 'function') return await authenticate(credentials, requestOptions);
-		if (!authenticate || authenticate.type !== 'generic') {
-			throw new Error('The Sophiie credential is expected to authenticate with a function or generic properties');
+		if (typeof authenticate !== 'function') {
+			throw new Error('The Sophiie credential is expected to authenticate with a function');
 		}
-		const options = requestOptions as unknown as Record<string, Record<string, unknown>>;
-		for (const [outerKey, entries] of Object.entries(authenticate.properties)) {
-			options[outerKey] = { ...options[outerKey] };
-			for (const [key, value] of Object.entries(entries as Record<string, unknown>)) {
-				const resolvedKey = String(resolveCredentialValue(key, credentials, workflow, node));
-				options[outerKey][resolvedKey] = resolveCredentialValue(value, credentials, workflow, node);
-			}
-		}
-		return requestOptions;
+		return await authenticate(credentials, requestOptions);
 	}
 
 	async preAuthentication() {

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
+import { validateWholeNumber } from '../helpers/validation';
 import * as appointment from './appointment/Appointment.resource';
 import { MAX_CONCURRENCY } from './common.descriptions';
 import * as company from './company/Company.resource';
@@ -28,14 +29,8 @@ const resources: Record<string, Record<string, Operation>> = {
 /** "Options › Concurrent Requests": how many items run at once (1 = one after another). */
 function concurrencyOf(this: IExecuteFunctions): number {
 	const value = this.getNodeParameter('options.concurrency', 0, 1);
-	if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > MAX_CONCURRENCY) {
-		throw new NodeOperationError(
-			this.getNode(),
-			`Invalid Options › Concurrent Requests in item 0: ${JSON.stringify(value)} is not a whole number from 1 to ${MAX_CONCURRENCY}`,
-			{ itemIndex: 0 },
-		);
-	}
-	return value;
+	const hint = `Set it between 1 and ${MAX_CONCURRENCY}; 1 runs the items one after another.`;
+	return validateWholeNumber(this.getNode(), value, 0, 'Options › Concurrent Requests', MAX_CONCURRENCY, hint);
 }
 
 /**

@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { MAX_LIMIT } from '../actions/common.descriptions';
 import { sophiieApiRequestAllItems } from '../transport';
 import type { PaginateOptions } from '../transport';
-import { validateId, validateLimit } from './validation';
+import { validateId, validateWholeNumber } from './validation';
 
 /** The lead chosen in the Lead locator (list or ID), checked before any request. */
 export function getLeadId(this: IExecuteFunctions, itemIndex: number, parameter = 'leadId'): string {
@@ -22,7 +22,9 @@ export function leadFilterQuery(this: IExecuteFunctions, itemIndex: number, filt
 /** Undefined for Return All, else the checked Limit. */
 export function getLimit(this: IExecuteFunctions, itemIndex: number): number | undefined {
 	if (this.getNodeParameter('returnAll', itemIndex, false) as boolean) return undefined;
-	return validateLimit(this.getNode(), this.getNodeParameter('limit', itemIndex, 50), itemIndex, 'Limit', MAX_LIMIT);
+	const limit = this.getNodeParameter('limit', itemIndex, 50);
+	const hint = `Set Limit between 1 and ${MAX_LIMIT}, or turn on Return All.`;
+	return validateWholeNumber(this.getNode(), limit, itemIndex, 'Limit', MAX_LIMIT, hint);
 }
 
 /** Runs a list operation with its Return All / Limit: the common body of every "Get Many". */

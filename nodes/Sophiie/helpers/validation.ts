@@ -101,16 +101,18 @@ export function validateText(node: INode, value: unknown, itemIndex: number, fie
 	return text;
 }
 
-export function validateLimit(
+/** A whole number from 1 to `max` (a limit, a concurrency…), or an error naming item and field. */
+export function validateWholeNumber(
 	node: INode,
 	value: unknown,
 	itemIndex: number,
 	field: string,
 	max: number,
+	hint: string,
 ): number {
 	if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > max) {
 		const shown = typeof value === 'string' ? preview(value) : String(value);
-		throw invalid(node, itemIndex, field, `${shown} is not a whole number from 1 to ${max}`, `Set ${field} between 1 and ${max}, or turn on Return All.`);
+		throw invalid(node, itemIndex, field, `${shown} is not a whole number from 1 to ${max}`, hint);
 	}
 	return value;
 }

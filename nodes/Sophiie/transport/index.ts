@@ -186,6 +186,12 @@ function apiError(
 	});
 }
 
+/** apiError for a context whose connection (and so token) is already known. */
+async function listError(context: SophiieContext, details: Parameters<typeof apiError>[2]): Promise<NodeApiError> {
+	const { token } = await getConnection(context);
+	return apiError(context.getNode(), token, details);
+}
+
 function httpErrorDetails(status: number, body: unknown, contentType: string, subject: string | undefined) {
 	const said = sophiieMessageOf(body);
 	const sophiieSays = said
@@ -457,16 +463,14 @@ export async function sophiieApiRequestAllItems(
 		if (current.items.length === 0 || page >= totalPages) return results;
 		pagesWithoutNewItems = newItems === 0 ? pagesWithoutNewItems + 1 : 0;
 		if (pagesWithoutNewItems >= MAX_PAGES_WITHOUT_NEW_ITEMS) {
-			const { token } = await getConnection(this);
-			throw apiError(this.getNode(), token, {
+			throw await listError(this, {
 				message: `Sophiie returned ${MAX_PAGES_WITHOUT_NEW_ITEMS} pages in a row with nothing new (up to page ${page} of ${totalPages} of /v1/${pathSegments.join('/')})`,
 				description: 'Stopped instead of reading the same items forever. Try again later.',
 				itemIndex: options.itemIndex,
 			});
 		}
 	}
-	const { token } = await getConnection(this);
-	throw apiError(this.getNode(), token, {
+	throw await listError(this, {
 		message: `Sophiie kept returning pages after ${MAX_PAGES} pages of /v1/${pathSegments.join('/')}`,
 		description: 'Stopped to avoid an endless loop; the list may be changing faster than it can be read.',
 		itemIndex: options.itemIndex,
@@ -489,8 +493,7 @@ export async function sophiieApiRequestPage(
 	const items = body[listKey];
 	const totalPages = body.totalPages;
 	if (!Array.isArray(items) || typeof totalPages !== 'number') {
-		const { token } = await getConnection(this);
-		throw apiError(this.getNode(), token, {
+		throw await listError(this, {
 			message: `Unexpected response from Sophiie: no "${listKey}" list or "totalPages" in the page`,
 			description: `GET /v1/${pathSegments.join('/')} answered with keys: ${Object.keys(body).join(', ') || '(none)'}`,
 			itemIndex: options.itemIndex,
