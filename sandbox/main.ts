@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, no-console -- development tooling, never published: the rules for node code do not apply */
 import { startSandbox } from './server';
 import { EMITTED_EVENTS } from './webhooks';
 

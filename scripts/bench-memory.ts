@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- development tooling, never published: the rules for node code do not apply */
 import { runSophiieNode, sandboxCredentials } from '../test/harness/n8n';
 
 /**

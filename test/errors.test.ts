@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-hardcoded-secrets, @n8n/community-nodes/no-restricted-imports -- development tooling, never published: the rules for node code do not apply */
 import { createServer } from 'node:net';
 
 import { capturedLogs } from './harness/leak-guard';
