@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, no-console -- development tooling, never published: the rules for node code do not apply */
 import { loadExamples } from './examples';
 import { OWNER, startHarness, step } from './n8n-harness';
 
@@ -40,7 +41,7 @@ async function main() {
 
 	const { sandbox, n8nUrl } = harness;
 	console.log(`
-n8n is running with n8n-nodes-sophiie installed.
+n8n ${harness.n8nVersion} is running with n8n-nodes-sophiie installed.
 
   Editor:      ${n8nUrl}
   Login:       ${OWNER.email} / ${OWNER.password}

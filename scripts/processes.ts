@@ -1,0 +1,66 @@
+/* eslint-disable @n8n/community-nodes/no-dangerous-functions, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- development tooling, never published: the rules for node code do not apply */
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+
+export type Log = (line: string) => void;
+
+const seconds = (since: number) => `${((Date.now() - since) / 1000).toFixed(1)} s`;
+
+/** Runs a step, printing its name and how long it took. */
+export async function step<T>(log: Log, name: string, run: () => Promise<T> | T): Promise<T> {
+	const started = Date.now();
+	log(`▸ ${name}…`);
+	const result = await run();
+	log(`  ✓ ${name} (${seconds(started)})`);
+	return result;
+}
+
+/**
+ * The environment for npm and n8n, without what the caller's own runner set:
+ * `npm run`'s npm_* settings, and jest's NODE_ENV=test (n8n exits silently on it).
+ */
+export function cleanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+	const env: NodeJS.ProcessEnv = {};
+	for (const [key, value] of Object.entries(process.env)) {
+		if (!/^(npm_|jest_)/i.test(key) && key !== 'NODE_ENV') env[key] = value;
+	}
+	return { ...env, ...extra };
+}
+
+export interface RunOptions {
+	cwd: string;
+	env?: NodeJS.ProcessEnv;
+	/** Prints "… still <what> (elapsed)" every 20 s, so a long install is never silent. */
+	progress?: { log: Log; what: string };
+}
+
+/**
+ * Runs a command with its output in a log file (n8n's and npm's output can be
+ * long), and fails with the last lines of it. Resolves with the output.
+ */
+export async function runLogged(command: string, args: string[], options: RunOptions): Promise<string> {
+	const logFile = path.join(options.cwd, `.${path.basename(command)}-${process.pid}-${Date.now()}.log`);
+	const out = fs.openSync(logFile, 'w');
+	const started = Date.now();
+	const ticker = options.progress
+		? setInterval(() => options.progress!.log(`    … still ${options.progress!.what} (${seconds(started)})`), 20_000)
+		: undefined;
+	try {
+		const status = await new Promise<number | null>((resolve, reject) => {
+			const child = spawn(command, args, { cwd: options.cwd, env: options.env, stdio: ['ignore', out, out] });
+			child.once('error', reject);
+			child.once('exit', (code) => resolve(code));
+		});
+		const output = fs.readFileSync(logFile, 'utf8');
+		if (status !== 0) {
+			const tail = output.split('\n').slice(-30).join('\n');
+			throw new Error(`${command} ${args.join(' ')} failed (exit ${status}) in ${options.cwd}:\n${tail}`);
+		}
+		return output;
+	} finally {
+		clearInterval(ticker);
+		fs.closeSync(out);
+		fs.rmSync(logFile, { force: true });
+	}
+}
