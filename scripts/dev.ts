@@ -1,6 +1,7 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-globals, no-console -- development tooling, never published: the rules for node code do not apply */
 import { loadExamples } from './examples';
 import { OWNER, startHarness, step } from './n8n-harness';
+import { RECOMMENDED_BURST_SETTINGS, startQueueHarness } from './n8n-queue';
 
 /**
  * `npm run dev`: real n8n with this package installed as a community node, the
@@ -10,13 +11,15 @@ import { OWNER, startHarness, step } from './n8n-harness';
 
 async function main() {
 	const log = (line: string) => console.log(line);
-	const port = Number(process.env.N8N_PORT ?? 5678);
-	const harness = await startHarness({
+	const queue = process.argv.includes('--queue');
+	const options = {
 		log,
-		port,
+		port: Number(process.env.N8N_PORT ?? 5678),
 		sandboxPort: Number(process.env.SOPHIIE_SANDBOX_PORT ?? 4010),
 		sandboxWebhooksPort: Number(process.env.SOPHIIE_SANDBOX_WEBHOOKS_PORT ?? 4011),
-	});
+	};
+	// --queue: n8n's queue mode (main, a webhook processor, two workers, Postgres, Redis).
+	const harness = queue ? await startQueueHarness({ ...options, env: RECOMMENDED_BURST_SETTINGS }) : await startHarness(options);
 
 	let stopping = false;
 	const stop = async () => {
@@ -43,7 +46,7 @@ async function main() {
 	console.log(`
 n8n ${harness.n8nVersion} is running with n8n-nodes-sophiie installed.
 
-  Editor:      ${n8nUrl}
+  Editor:      ${n8nUrl}${queue ? `\n  Webhooks:    ${harness.webhookUrl} (queue mode: this webhook processor, two workers, Postgres, Redis)` : ''}
   Login:       ${OWNER.email} / ${OWNER.password}
   Credential:  "Sophiie sandbox (Acme Plumbing)" → the sandbox at ${sandbox.url}
   Workflows:   ${imported.join(', ')}

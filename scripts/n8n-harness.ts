@@ -8,6 +8,7 @@ import path from 'node:path';
 
 import type { Sandbox } from '../sandbox/server';
 import { startSandbox } from '../sandbox/server';
+import type { DeliveryOptions } from '../sandbox/webhooks';
 import { n8nVersionsDir, selectedN8nVersion } from './n8n-versions';
 import { PACKAGE_NAME, packCleanCheckout } from './pack';
 import type { Log } from './processes';
@@ -118,7 +119,7 @@ export async function ensureN8n(log: Log, version = selectedN8nVersion()): Promi
 }
 
 /** Lays the tarball out as n8n's Community Nodes install does. */
-function installCommunityPackage(tarball: string, userFolder: string) {
+export function installCommunityPackage(tarball: string, userFolder: string) {
 	const target = path.join(userFolder, '.n8n', 'nodes', 'node_modules', PACKAGE_NAME);
 	fs.mkdirSync(target, { recursive: true });
 	const result = spawnSync('tar', ['-xzf', tarball, '-C', target, '--strip-components=1']);
@@ -145,6 +146,10 @@ export interface HarnessOptions {
 	port?: number;
 	sandboxPort?: number;
 	sandboxWebhooksPort?: number;
+	/** How the sandbox delivers webhooks (attempts, backoff, timeout). */
+	sandboxDelivery?: Partial<DeliveryOptions>;
+	/** Extra settings for n8n, e.g. the README's recommended burst settings. */
+	env?: Record<string, string>;
 	/** Where n8n keeps its data; a new temporary folder (removed on stop) when omitted. */
 	userFolder?: string;
 }
@@ -152,7 +157,10 @@ export interface HarnessOptions {
 export interface Harness {
 	/** The n8n version running (see selectedN8nVersion). */
 	n8nVersion: string;
+	/** The editor and API. */
 	n8nUrl: string;
+	/** Where production webhooks are served: n8nUrl, or in queue mode the webhook processor. */
+	webhookUrl: string;
 	sandbox: Sandbox;
 	userFolder: string;
 	logFile: string;
@@ -167,8 +175,16 @@ export interface Harness {
 	stop(): Promise<void>;
 }
 
-/** The environment of an n8n process on 127.0.0.1 with this harness's fixed settings. */
-async function n8nEnvironment(install: N8nInstall, userFolder: string, port: number): Promise<NodeJS.ProcessEnv> {
+/**
+ * The environment of an n8n process on 127.0.0.1 serving `port`, with this
+ * harness's fixed settings (regular mode, sqlite); `extra` adds or overrides.
+ */
+export async function n8nEnvironment(
+	install: N8nInstall,
+	userFolder: string,
+	port: number,
+	extra: Record<string, string> = {},
+): Promise<NodeJS.ProcessEnv> {
 	const n8nUrl = `http://127.0.0.1:${port}`;
 	return cleanEnv({
 		PATH: `${path.dirname(install.nodeBin)}:${process.env.PATH ?? ''}`,
@@ -190,19 +206,32 @@ async function n8nEnvironment(install: N8nInstall, userFolder: string, port: num
 		N8N_LOG_LEVEL: 'debug',
 		N8N_LOG_OUTPUT: 'console',
 		DB_TYPE: 'sqlite',
+		...extra,
 	});
 }
 
-interface N8nProcess {
+export interface N8nProcess {
+	logFile: string;
 	stop(): Promise<void>;
 }
 
-/** Starts `n8n start` and waits until it is ready and has loaded this package. */
-async function startN8nProcess(install: N8nInstall, userFolder: string, port: number, logFile: string): Promise<N8nProcess> {
-	const out = fs.openSync(logFile, 'a');
-	const child = spawn(install.nodeBin, [install.n8nBin, 'start'], {
+export interface N8nProcessSpec {
+	/** The n8n command and its flags: `['start']`, `['webhook']`, `['worker', '--concurrency=10']`. */
+	args: string[];
+	env: NodeJS.ProcessEnv;
+	logFile: string;
+	/** URLs that must all answer 2xx before the process counts as ready. */
+	readiness: string[];
+}
+
+/** Starts an n8n process and waits until it is ready and has loaded this package. */
+export async function startN8nProcess(install: N8nInstall, userFolder: string, spec: N8nProcessSpec): Promise<N8nProcess> {
+	// The log may hold an earlier run of the same process (a restart): only what this one writes counts.
+	const logStart = fs.existsSync(spec.logFile) ? fs.statSync(spec.logFile).size : 0;
+	const out = fs.openSync(spec.logFile, 'a');
+	const child = spawn(install.nodeBin, [install.n8nBin, ...spec.args], {
 		cwd: userFolder,
-		env: await n8nEnvironment(install, userFolder, port),
+		env: spec.env,
 		stdio: ['ignore', out, out],
 	});
 	fs.closeSync(out);
@@ -218,28 +247,29 @@ async function startN8nProcess(install: N8nInstall, userFolder: string, port: nu
 		clearTimeout(timer);
 	};
 	try {
-		await waitUntilReady(`http://127.0.0.1:${port}`, () => child.exitCode, logFile);
-		if (!fs.readFileSync(logFile, 'utf8').includes(`Loaded all credentials and nodes from ${PACKAGE_NAME}`)) {
-			throw new Error(`n8n did not load ${PACKAGE_NAME}; last lines of ${logFile}:\n${tail(logFile)}`);
+		await waitUntilReady(spec.readiness, () => child.exitCode, spec.logFile);
+		if (!fs.readFileSync(spec.logFile).subarray(logStart).toString('utf8').includes(`Loaded all credentials and nodes from ${PACKAGE_NAME}`)) {
+			throw new Error(`n8n did not load ${PACKAGE_NAME}; last lines of ${spec.logFile}:\n${tail(spec.logFile)}`);
 		}
 	} catch (error) {
 		await stop();
 		throw error;
 	}
-	return { stop };
+	return { logFile: spec.logFile, stop };
 }
 
-async function waitUntilReady(n8nUrl: string, exitCode: () => number | null, logFile: string) {
+/** Readiness of an editor/API process: the database (healthz), then n8n 1.x's REST routes, registered after it. */
+export const mainReadiness = (n8nUrl: string) => [`${n8nUrl}/healthz/readiness`, `${n8nUrl}/rest/settings`];
+
+async function waitUntilReady(urls: string[], exitCode: () => number | null, logFile: string) {
 	const deadline = Date.now() + 180_000;
+	const answers = async (url: string) => (await fetch(url)).ok;
 	while (Date.now() < deadline) {
 		if (exitCode() !== null) {
 			throw new Error(`n8n exited with code ${exitCode()}; last lines of ${logFile}:\n${tail(logFile)}`);
 		}
 		try {
-			// Readiness means the database is ready; n8n 1.x registers its REST
-			// routes after that, so also wait for one of them.
-			const ready = (await fetch(`${n8nUrl}/healthz/readiness`)).ok && (await fetch(`${n8nUrl}/rest/settings`)).ok;
-			if (ready) return;
+			if ((await Promise.all(urls.map(answers))).every(Boolean)) return;
 		} catch {
 			// not listening yet
 		}
@@ -272,8 +302,13 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
 	};
 
 	try {
-		n8n = await step(log, `start n8n ${install.version} on ${n8nUrl}`, () =>
-			startN8nProcess(install, userFolder, port, logFile),
+		n8n = await step(log, `start n8n ${install.version} on ${n8nUrl}`, async () =>
+			startN8nProcess(install, userFolder, {
+				args: ['start'],
+				env: await n8nEnvironment(install, userFolder, port, options.env),
+				logFile,
+				readiness: mainReadiness(n8nUrl),
+			}),
 		);
 		const { apiKey, cookie } = await step(log, 'create the owner account and an API key', () =>
 			createOwnerAndApiKey(n8nUrl),
@@ -282,7 +317,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
 		const credentialId = await step(log, 'create the Sophiie credential for the sandbox', () =>
 			createSandboxCredential(clients.editorPost, sandbox),
 		);
-		return { n8nVersion: install.version, n8nUrl, sandbox, userFolder, logFile, apiKey, credentialId, ...clients, stop };
+		return { n8nVersion: install.version, n8nUrl, webhookUrl: n8nUrl, sandbox, userFolder, logFile, apiKey, credentialId, ...clients, stop };
 	} catch (error) {
 		await stop();
 		throw error;
@@ -295,7 +330,7 @@ async function parsed<T>(response: Response): Promise<{ status: number; body: T 
 }
 
 /** n8n's public API with the API key, and the editor's REST API with the owner's cookie. */
-function n8nClients(n8nUrl: string, apiKey: string, cookie: string): Pick<Harness, 'api' | 'editorGet' | 'editorPost'> {
+export function n8nClients(n8nUrl: string, apiKey: string, cookie: string): Pick<Harness, 'api' | 'editorGet' | 'editorPost'> {
 	const json = { 'Content-Type': 'application/json', Accept: 'application/json' };
 	return {
 		api: async (method, apiPath, body) =>
@@ -321,7 +356,7 @@ function n8nClients(n8nUrl: string, apiKey: string, cookie: string): Pick<Harnes
 const SANDBOX_CREDENTIAL_NAME = 'Sophiie sandbox (Acme Plumbing)';
 
 /** Creates the credential as the editor does (n8n 1.1xx's public API asks for fields n8n itself adds to every credential). */
-async function createSandboxCredential(editorPost: Harness['editorPost'], sandbox: Sandbox): Promise<string> {
+export async function createSandboxCredential(editorPost: Harness['editorPost'], sandbox: Sandbox): Promise<string> {
 	const { status, body } = await editorPost<{ data: { id: string } }>('/rest/credentials', {
 		name: SANDBOX_CREDENTIAL_NAME,
 		type: 'sophiieApi',
@@ -336,11 +371,11 @@ async function createSandboxCredential(editorPost: Harness['editorPost'], sandbo
 	return body.data.id;
 }
 
-function tail(file: string, lines = 40): string {
+export function tail(file: string, lines = 40): string {
 	return fs.existsSync(file) ? fs.readFileSync(file, 'utf8').split('\n').slice(-lines).join('\n') : '(no log)';
 }
 
-async function createOwnerAndApiKey(n8nUrl: string): Promise<{ apiKey: string; cookie: string }> {
+export async function createOwnerAndApiKey(n8nUrl: string): Promise<{ apiKey: string; cookie: string }> {
 	const setup = await fetch(`${n8nUrl}/rest/owner/setup`, {
 		method: 'POST',
 		headers: { 'Content-Type': 'application/json' },

@@ -172,6 +172,7 @@ describe('Sophiie Trigger: deliveries', () => {
 		const { trigger, secret } = await activated();
 		const delivery = await trigger.handle(deliveryUrl(trigger, { secret, event: 'LEAD_CREATED' }), envelope);
 		expect(delivery.status).toBe(200);
+		expect(delivery.response).toEqual({ received: true, started: true });
 		expect(delivery.items?.map((item) => item.json)).toEqual([envelope]);
 	});
 

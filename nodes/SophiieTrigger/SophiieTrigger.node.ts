@@ -42,7 +42,17 @@ export class SophiieTrigger implements INodeType {
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'sophiieApi', required: true }],
-		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' }],
+		webhooks: [
+			{
+				name: 'default',
+				httpMethod: 'POST',
+				responseMode: 'onReceived',
+				// Empty, so n8n answers an accepted delivery with webhook()'s webhookResponse
+				// (left unset, n8n would answer the literal text "firstEntryJson").
+				responseData: '',
+				path: 'webhook',
+			},
+		],
 		properties: [
 			{
 				displayName:
@@ -184,6 +194,9 @@ export class SophiieTrigger implements INodeType {
 		if (!subscription.events.includes(event)) {
 			return { webhookResponse: { received: true, started: false } };
 		}
-		return { workflowData: [this.helpers.returnJsonArray([{ ...payload, event }])] };
+		return {
+			workflowData: [this.helpers.returnJsonArray([{ ...payload, event }])],
+			webhookResponse: { received: true, started: true },
+		};
 	}
 }

@@ -5,6 +5,7 @@ import { loadExamples } from '../../scripts/examples';
 import type { Harness } from '../../scripts/n8n-harness';
 import { startHarness } from '../../scripts/n8n-harness';
 import { selectedN8nVersion } from '../../scripts/n8n-versions';
+import { workflowHelpers } from './workflows';
 
 /**
  * The proof: the packed package, laid out like a Community Nodes install, in
@@ -23,107 +24,9 @@ afterAll(async () => {
 	await harness?.stop();
 });
 
-const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
-	const deadline = Date.now() + timeoutMs;
-	for (;;) {
-		const value = await probe();
-		if (value !== undefined) return value;
-		if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-		await wait(200);
-	}
-}
-
-interface Execution {
-	id: string;
-	status: string;
-	finished: boolean;
-	stoppedAt?: string | null;
-	data?: {
-		resultData: {
-			runData: Record<string, Array<{ data?: { main: Array<Array<{ json: Record<string, unknown> }>> }; error?: { message: string } }>>;
-			error?: { message: string };
-		};
-	};
-}
-
-async function executions(workflowId: string): Promise<Execution[]> {
-	const { status, body } = await harness.api<{ data: Execution[] }>(
-		'GET',
-		`/executions?workflowId=${workflowId}&includeData=true&limit=100`,
-	);
-	expect(status).toBe(200);
-	// n8n 1.x's public API has no `status`: derive it from `finished` and `stoppedAt`.
-	return body.data.map((execution) => ({
-		...execution,
-		status: execution.status ?? (execution.finished ? 'success' : execution.stoppedAt ? 'error' : 'running'),
-	}));
-}
-
-/** Waits until the workflow has `count` finished executions and returns them, oldest first. */
-async function finishedExecutions(workflowId: string, count: number, timeoutMs?: number): Promise<Execution[]> {
-	return await until(
-		`${count} execution(s) of workflow ${workflowId}`,
-		async () => {
-			const all = await executions(workflowId);
-			const done = all.filter((execution) => !['new', 'running', 'waiting'].includes(execution.status));
-			return done.length >= count ? done.reverse() : undefined;
-		},
-		timeoutMs,
-	);
-}
-
-function nodeOutput(execution: Execution, node: string) {
-	return (execution.data?.resultData.runData[node]?.[0]?.data?.main[0] ?? []).map((item) => item.json);
-}
-
-const sophiieCredential = () => ({ sophiieApi: { id: harness.credentialId, name: 'Sophiie sandbox (Acme Plumbing)' } });
-
-/** A workflow "POST /webhook/<path> → Sophiie", activated; each call runs the Sophiie node once. */
-async function webhookWorkflow(name: string, sophiieParameters: Record<string, unknown>) {
-	const path = `sophiie-${randomUUID()}`;
-	const { status, body } = await harness.api<{ id: string }>('POST', '/workflows', {
-		name,
-		settings: { executionOrder: 'v1' },
-		nodes: [
-			{
-				id: randomUUID(),
-				name: 'Webhook',
-				type: 'n8n-nodes-base.webhook',
-				typeVersion: 2,
-				position: [0, 0],
-				webhookId: randomUUID(),
-				parameters: { httpMethod: 'POST', path, responseMode: 'lastNode', responseData: 'allEntries', options: {} },
-			},
-			{
-				id: randomUUID(),
-				name: 'Sophiie',
-				type: 'n8n-nodes-sophiie.sophiie',
-				typeVersion: 1,
-				position: [220, 0],
-				parameters: sophiieParameters,
-				credentials: sophiieCredential(),
-			},
-		],
-		connections: { Webhook: { main: [[{ node: 'Sophiie', type: 'main', index: 0 }]] } },
-	});
-	expect(status).toBe(200);
-	const workflowId = body.id;
-	expect((await harness.api('POST', `/workflows/${workflowId}/activate`)).status).toBe(200);
-	const call = async (input: Record<string, unknown>) => {
-		const response = await until('the production webhook', async () => {
-			const attempt = await fetch(`${harness.n8nUrl}/webhook/${path}`, {
-				method: 'POST',
-				headers: { 'Content-Type': 'application/json' },
-				body: JSON.stringify(input),
-			});
-			return attempt.status === 404 ? undefined : attempt;
-		});
-		return { status: response.status, body: (await response.json()) as unknown };
-	};
-	return { workflowId, call };
-}
+const { wait, until, executions, finishedExecutions, nodeOutput, sophiieCredential, webhookWorkflow } = workflowHelpers(
+	() => harness,
+);
 
 const leadLocator = '={{ $json.body.leadId }}';
 const byId = (value: string) => ({ __rl: true, mode: 'id', value });
@@ -298,6 +201,7 @@ describe('Sophiie Trigger in real n8n', () => {
 			body: JSON.stringify({ id, event, createdAt, data }),
 		});
 		expect(replay.status).toBe(200);
+		expect(await replay.json()).toEqual({ received: true, started: true });
 		const [, replayed] = await finishedExecutions(workflowId, 2);
 		expect(nodeOutput(replayed, 'Sophiie Trigger')).toEqual([expect.objectContaining({ id, event })]);
 

@@ -231,7 +231,12 @@ export class TriggerHarness {
 		recordForLeakCheck(this.credentials.accessToken, result, res.body);
 		if (result.noWebhookResponse) return { status: res.statusCode, response: res.body };
 		if (result.workflowData) {
-			return { status: 200, items: result.workflowData[0], response: { message: 'Workflow was started' } };
+			// n8n's answer to a delivery that starts the workflow (responseMode onReceived):
+			// the description's responseData when set (n8n's default is the text
+			// "firstEntryJson"), else webhook()'s webhookResponse, else its own message.
+			const { responseData = 'firstEntryJson' } = nodeType.description.webhooks![0];
+			const response = responseData || (result.webhookResponse ?? { message: 'Workflow was started' });
+			return { status: 200, items: result.workflowData[0], response };
 		}
 		return { status: 200, response: result.webhookResponse ?? { message: 'Webhook call received' } };
 	}

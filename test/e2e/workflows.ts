@@ -1,0 +1,119 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- development tooling, never published: the rules for node code do not apply */
+import { randomUUID } from 'node:crypto';
+
+import type { Harness } from '../../scripts/n8n-harness';
+
+/**
+ * Workflows in real n8n through its public API, for the end-to-end suites
+ * (regular and queue mode): create and activate, call production webhooks
+ * (on the webhook processor in queue mode), read executions back.
+ */
+
+export const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
+	const deadline = Date.now() + timeoutMs;
+	for (;;) {
+		const value = await probe();
+		if (value !== undefined) return value;
+		if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
+		await wait(200);
+	}
+}
+
+export interface Execution {
+	id: string;
+	status: string;
+	finished: boolean;
+	stoppedAt?: string | null;
+	data?: {
+		resultData: {
+			runData: Record<string, Array<{ data?: { main: Array<Array<{ json: Record<string, unknown> }>> }; error?: { message: string } }>>;
+			error?: { message: string };
+		};
+	};
+}
+
+export function nodeOutput(execution: Execution, node: string) {
+	return (execution.data?.resultData.runData[node]?.[0]?.data?.main[0] ?? []).map((item) => item.json);
+}
+
+/** The helpers, bound to the suite's harness (read when called: it is started in beforeAll). */
+export function workflowHelpers(current: () => Harness) {
+	async function executions(workflowId: string): Promise<Execution[]> {
+		const { status, body } = await current().api<{ data: Execution[] }>(
+			'GET',
+			`/executions?workflowId=${workflowId}&includeData=true&limit=250`,
+		);
+		if (status !== 200) throw new Error(`Listing executions failed (${status})`);
+		// n8n 1.x's public API has no `status`: derive it from `finished` and `stoppedAt`.
+		return body.data.map((execution) => ({
+			...execution,
+			status: execution.status ?? (execution.finished ? 'success' : execution.stoppedAt ? 'error' : 'running'),
+		}));
+	}
+
+	/** Waits until the workflow has `count` finished executions and returns them, oldest first. */
+	async function finishedExecutions(workflowId: string, count: number, timeoutMs?: number): Promise<Execution[]> {
+		return await until(
+			`${count} execution(s) of workflow ${workflowId}`,
+			async () => {
+				const all = await executions(workflowId);
+				const done = all.filter((execution) => !['new', 'running', 'waiting'].includes(execution.status));
+				return done.length >= count ? done.reverse() : undefined;
+			},
+			timeoutMs,
+		);
+	}
+
+	const sophiieCredential = () => ({ sophiieApi: { id: current().credentialId, name: 'Sophiie sandbox (Acme Plumbing)' } });
+
+	/** A workflow "POST /webhook/<path> → Sophiie", activated; each call runs the Sophiie node once. */
+	async function webhookWorkflow(name: string, sophiieParameters: Record<string, unknown>) {
+		const harness = current();
+		const path = `sophiie-${randomUUID()}`;
+		const { status, body } = await harness.api<{ id: string }>('POST', '/workflows', {
+			name,
+			settings: { executionOrder: 'v1' },
+			nodes: [
+				{
+					id: randomUUID(),
+					name: 'Webhook',
+					type: 'n8n-nodes-base.webhook',
+					typeVersion: 2,
+					position: [0, 0],
+					webhookId: randomUUID(),
+					parameters: { httpMethod: 'POST', path, responseMode: 'lastNode', responseData: 'allEntries', options: {} },
+				},
+				{
+					id: randomUUID(),
+					name: 'Sophiie',
+					type: 'n8n-nodes-sophiie.sophiie',
+					typeVersion: 1,
+					position: [220, 0],
+					parameters: sophiieParameters,
+					credentials: sophiieCredential(),
+				},
+			],
+			connections: { Webhook: { main: [[{ node: 'Sophiie', type: 'main', index: 0 }]] } },
+		});
+		if (status !== 200) throw new Error(`Creating workflow ${name} failed (${status})`);
+		const workflowId = body.id;
+		const activated = await harness.api('POST', `/workflows/${workflowId}/activate`);
+		if (activated.status !== 200) throw new Error(`Activating workflow ${name} failed (${activated.status})`);
+		const call = async (input: Record<string, unknown>) => {
+			const response = await until('the production webhook', async () => {
+				const attempt = await fetch(`${harness.webhookUrl}/webhook/${path}`, {
+					method: 'POST',
+					headers: { 'Content-Type': 'application/json' },
+					body: JSON.stringify(input),
+				});
+				return attempt.status === 404 ? undefined : attempt;
+			});
+			return { status: response.status, body: (await response.json()) as unknown };
+		};
+		return { workflowId, call };
+	}
+
+	return { wait, until, executions, finishedExecutions, nodeOutput, sophiieCredential, webhookWorkflow };
+}

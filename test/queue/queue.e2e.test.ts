@@ -1,0 +1,133 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- development tooling, never published: the rules for node code do not apply */
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+
+import type { QueueHarness } from '../../scripts/n8n-queue';
+import { startQueueHarness } from '../../scripts/n8n-queue';
+import { workflowHelpers } from '../e2e/workflows';
+
+/**
+ * The package in n8n's queue mode, as teams scale n8n out: main (editor, API,
+ * activation), a webhook processor behind WEBHOOK_URL, two workers, Postgres
+ * and Redis, all on this machine. Production webhooks are called on the
+ * webhook processor; executions must run on the workers.
+ */
+
+let harness: QueueHarness;
+
+beforeAll(async () => {
+	harness = await startQueueHarness({ log: (line) => process.stderr.write(`${line}\n`) });
+}, 20 * 60_000);
+
+afterAll(async () => {
+	await harness?.stop();
+});
+
+const { wait, until, executions, finishedExecutions, nodeOutput, sophiieCredential, webhookWorkflow } = workflowHelpers(
+	() => harness,
+);
+const byId = (value: string) => ({ __rl: true, mode: 'id', value });
+const log = (name: string) => fs.readFileSync(harness.logFiles[name], 'utf8');
+const workerLogs = () => Object.keys(harness.logFiles).filter((name) => name.startsWith('worker')).map(log).join('\n');
+
+/** The worker that ran an execution, from the workers' own logs. */
+function workerOf(executionId: string): string | undefined {
+	return Object.keys(harness.logFiles)
+		.filter((name) => name.startsWith('worker'))
+		.find((name) => new RegExp(`Worker finished execution ${executionId} \\(`).test(log(name)));
+}
+
+test('every process loaded the package; the editor offers both nodes', async () => {
+	expect(Object.keys(harness.logFiles).sort()).toEqual(['main', 'webhook', 'worker1', 'worker2']);
+	const { body } = await harness.editorGet<Array<{ name: string }>>('/types/nodes.json');
+	expect(body.map((type) => type.name)).toEqual(
+		expect.arrayContaining(['n8n-nodes-sophiie.sophiie', 'n8n-nodes-sophiie.sophiieTrigger']),
+	);
+});
+
+test('actions called through the webhook processor run on the workers: Get, and List Activities over 13 pages', async () => {
+	const lead = harness.sandbox.store.listLeads('org_acme')[3];
+	const { busyLeadId } = harness.sandbox.seed;
+	const get = await webhookWorkflow('queue get', { resource: 'lead', operation: 'get', leadId: byId('={{ $json.body.leadId }}') });
+	const list = await webhookWorkflow('queue activities', {
+		resource: 'lead',
+		operation: 'listActivities',
+		leadId: byId('={{ $json.body.leadId }}'),
+		returnAll: true,
+	});
+
+	expect(await get.call({ leadId: lead.id })).toMatchObject({ status: 200, body: [{ id: lead.id, email: lead.email }] });
+	const listed = await list.call({ leadId: busyLeadId });
+	const expectedIds = harness.sandbox.store.listActivities(busyLeadId).map((activity) => activity.id);
+	expect((listed.body as Array<{ id: string }>).map((activity) => activity.id)).toEqual(expectedIds);
+
+	const [getRun] = await finishedExecutions(get.workflowId, 1);
+	const [listRun] = await finishedExecutions(list.workflowId, 1);
+	expect([getRun.status, listRun.status]).toEqual(['success', 'success']);
+	expect(nodeOutput(listRun, 'Sophiie')).toHaveLength(expectedIds.length);
+	expect(workerOf(getRun.id)).toMatch(/^worker\d$/);
+	expect(workerOf(listRun.id)).toMatch(/^worker\d$/);
+	expect(log('main')).not.toMatch(new RegExp(`finished execution ${getRun.id} \\(`));
+});
+
+async function createLead(body: Record<string, unknown>) {
+	const response = await fetch(`${harness.sandbox.url}/v1/leads`, {
+		method: 'POST',
+		headers: { Authorization: `Bearer ${harness.sandbox.seed.organizations.acme.token}`, 'Content-Type': 'application/json' },
+		body: JSON.stringify(body),
+	});
+	return ((await response.json()) as { lead: Record<string, unknown> }).lead;
+}
+
+test('the trigger: subscribes on the webhook processor URL, runs deliveries on workers, refuses forgeries, survives a restart of main without a second subscription, and unsubscribes', async () => {
+	const webhookId = randomUUID();
+	const created = await harness.api<{ id: string }>('POST', '/workflows', {
+		name: 'queue trigger',
+		settings: { executionOrder: 'v1' },
+		nodes: [
+			{
+				id: randomUUID(),
+				name: 'Sophiie Trigger',
+				type: 'n8n-nodes-sophiie.sophiieTrigger',
+				typeVersion: 1,
+				position: [0, 0],
+				webhookId,
+				parameters: { events: ['LEAD_CREATED'], customEvents: '', userId: 'usr_acme1' },
+				credentials: sophiieCredential(),
+			},
+		],
+		connections: {},
+	});
+	const workflowId = created.body.id;
+	expect((await harness.api('POST', `/workflows/${workflowId}/activate`)).status).toBe(200);
+	const [hook] = await until('the subscription', async () => {
+		const live = harness.sandbox.webhooks.list();
+		return live.length === 1 ? live : undefined;
+	});
+	const hookUrl = new URL(hook.hookUrl);
+	expect(`${hookUrl.origin}${hookUrl.pathname}`).toBe(`${harness.webhookUrl}/webhook/${webhookId}/webhook`);
+
+	const lead = await createLead({ firstName: 'Ines', lastName: 'Moreau', email: 'ines.moreau@example.com' });
+	await harness.sandbox.webhooks.settled();
+	const [first] = await finishedExecutions(workflowId, 1);
+	expect(first.status).toBe('success');
+	expect(nodeOutput(first, 'Sophiie Trigger')).toEqual([expect.objectContaining({ event: 'LEAD_CREATED', data: lead })]);
+	expect(workerOf(first.id)).toMatch(/^worker\d$/);
+
+	const forged = new URL(hook.hookUrl);
+	forged.searchParams.set('secret', 'f'.repeat(64));
+	const forgery = await fetch(forged, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"event":"LEAD_CREATED"}' });
+	expect(forgery.status).toBe(401);
+
+	await harness.restart('main');
+	await wait(2000);
+	expect(harness.sandbox.webhooks.list().map((live) => live.id)).toEqual([hook.id]);
+	await createLead({ firstName: 'Kofi', lastName: 'Mensah', email: 'kofi.mensah@example.com' });
+	await harness.sandbox.webhooks.settled();
+	await finishedExecutions(workflowId, 2);
+	expect(await executions(workflowId)).toHaveLength(2);
+
+	expect((await harness.api('POST', `/workflows/${workflowId}/deactivate`)).status).toBe(200);
+	await until('no subscription left', async () => (harness.sandbox.webhooks.list().length === 0 ? true : undefined));
+	expect(workerLogs()).not.toMatch(/Unrecognized node type/);
+});
