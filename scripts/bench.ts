@@ -5,6 +5,7 @@ import path from 'node:path';
 
 import type { Harness } from './n8n-harness';
 import { ensureN8n, startHarness, step } from './n8n-harness';
+import { webhookNode } from './workflow-nodes';
 
 /**
  * `npm run bench`: the Sophiie node against the alternatives, measured side by
@@ -56,15 +57,7 @@ type NodeSpec = { type: string; typeVersion: number; parameters: Record<string, 
 async function workflow(bench: Bench, name: string, node: NodeSpec, splitIds: boolean) {
 	const webhookPath = `bench-${randomUUID()}`;
 	const nodes: Record<string, unknown>[] = [
-		{
-			id: randomUUID(),
-			name: 'Webhook',
-			type: 'n8n-nodes-base.webhook',
-			typeVersion: 2,
-			position: [0, 0],
-			webhookId: randomUUID(),
-			parameters: { httpMethod: 'POST', path: webhookPath, responseMode: 'lastNode', responseData: 'noData', options: {} },
-		},
+		webhookNode(webhookPath, { responseMode: 'lastNode', responseData: 'noData' }),
 		{ id: randomUUID(), name: 'Under test', position: [440, 0], onError: 'continueRegularOutput', ...node },
 	];
 	const connections: Record<string, unknown> = {};

@@ -5,6 +5,7 @@ import type { Harness } from './n8n-harness';
 import { startHarness } from './n8n-harness';
 import { RECOMMENDED_BURST_SETTINGS, startQueueHarness } from './n8n-queue';
 import { step } from './processes';
+import { webhookNode } from './workflow-nodes';
 
 /**
  * `npm run bench:burst`: BURST_SIZE (default 1,000) Sophiie deliveries sent at
@@ -37,6 +38,8 @@ interface Result {
 	answered: number;
 	retried: number;
 	executions: number;
+	/** Executions n8n created but never finished (in queue mode: a job that never ran). */
+	unfinished: number;
 	lost: number;
 	duplicated: number;
 	perSecond: number;
@@ -52,13 +55,19 @@ interface ListedExecution {
 async function allExecutions(harness: Harness, workflowId: string): Promise<ListedExecution[]> {
 	const found: ListedExecution[] = [];
 	let cursor: string | undefined;
-	do {
+	for (let refused = 0; ; ) {
 		const query = `workflowId=${workflowId}&includeData=true&limit=250${cursor ? `&cursor=${cursor}` : ''}`;
-		const { body } = await harness.api<{ data: ListedExecution[]; nextCursor?: string | null }>('GET', `/executions?${query}`);
+		const { status, body } = await harness.api<{ data: ListedExecution[]; nextCursor?: string | null }>('GET', `/executions?${query}`);
+		if (status !== 200) {
+			// n8n still digesting the burst (its database busy): ask again.
+			if (++refused > 120) throw new Error(`Listing executions kept failing (${status})`);
+			await new Promise((resolve) => setTimeout(resolve, 1_000));
+			continue;
+		}
 		found.push(...body.data);
 		cursor = body.nextCursor ?? undefined;
-	} while (cursor);
-	return found;
+		if (!cursor) return found;
+	}
 }
 
 async function triggerWorkflow(harness: Harness): Promise<string> {
@@ -87,14 +96,20 @@ async function triggerWorkflow(harness: Harness): Promise<string> {
 	return body.id;
 }
 
-/** Waits until the execution count stops growing (workers may still be running after the last answer). */
+/**
+ * Waits until the executions stop changing: workers may still be running after
+ * the last answer, and in queue mode an execution whose job was lost never
+ * finishes, so "no change for 15 s" ends the wait too.
+ */
 async function settledExecutions(harness: Harness, workflowId: string): Promise<ListedExecution[]> {
-	let previous = -1;
-	for (;;) {
+	let previous = '';
+	for (let unchanged = 0; ; ) {
 		const executions = await allExecutions(harness, workflowId);
-		const finished = executions.filter((execution) => execution.stoppedAt);
-		if (finished.length === executions.length && finished.length === previous) return finished;
-		previous = finished.length;
+		const finished = executions.filter((execution) => execution.stoppedAt).length;
+		const state = `${executions.length}/${finished}`;
+		unchanged = state === previous ? unchanged + 1 : 0;
+		if ((finished === executions.length && unchanged >= 1) || unchanged >= 5) return executions;
+		previous = state;
 		await new Promise((resolve) => setTimeout(resolve, 3_000));
 	}
 }
@@ -105,7 +120,8 @@ async function burst(harness: Harness, setup: Setup, size: number): Promise<Resu
 	const started = Date.now();
 	for (let index = 0; index < size; index++) webhooks.emit('org_acme', 'LEAD_CREATED', { id: `ld_burst_${index}` });
 	await webhooks.settled();
-	const executions = await settledExecutions(harness, workflowId);
+	const listed = await settledExecutions(harness, workflowId);
+	const executions = listed.filter((execution) => execution.stoppedAt);
 	const envelopeIds = executions.map(
 		(execution) => execution.data?.resultData.runData['Sophiie Trigger']?.[0]?.data?.main[0][0]?.json.id,
 	);
@@ -118,15 +134,17 @@ async function burst(harness: Harness, setup: Setup, size: number): Promise<Resu
 		answered: deliveries.filter((delivery) => delivery.delivered).length,
 		retried: deliveries.filter((delivery) => delivery.attempts.length > 1).length,
 		executions: executions.length,
+		unfinished: listed.length - executions.length,
 		lost: size - distinct,
 		duplicated: executions.length - distinct,
-		perSecond: distinct / ((lastStop - started) / 1000),
+		perSecond: distinct === 0 ? 0 : distinct / ((lastStop - started) / 1000),
 	};
 }
 
 async function run(setup: Setup, size: number): Promise<Result> {
 	const log = (line: string) => console.log(`  ${line}`);
-	const options = { log, env: setup.env, sandboxDelivery: SENDER };
+	// Logs at n8n's default level, as in production (the harness otherwise logs at debug).
+	const options = { log, env: { N8N_LOG_LEVEL: 'info', ...setup.env }, sandboxDelivery: SENDER };
 	const harness = setup.queue
 		? await startQueueHarness({ ...options, workers: setup.workers })
 		: await startHarness(options);
@@ -137,21 +155,99 @@ async function run(setup: Setup, size: number): Promise<Result> {
 	}
 }
 
+/** A workflow "n8n Webhook node (answers on receipt)", activated: the floor a trigger's answer can reach in n8n. */
+async function webhookNodeUrl(harness: Harness): Promise<string> {
+	const path = `floor-${randomUUID()}`;
+	const { body } = await harness.api<{ id: string }>('POST', '/workflows', {
+		name: 'webhook node floor',
+		settings: { executionOrder: 'v1' },
+		nodes: [webhookNode(path, { responseMode: 'onReceived' })],
+		connections: {},
+	});
+	await harness.api('POST', `/workflows/${body.id}/activate`);
+	const url = `${harness.webhookUrl}/webhook/${path}`;
+	for (let tries = 0; (await fetch(url, { method: 'POST' })).status === 404; tries++) {
+		if (tries > 100) throw new Error(`${url} stayed 404 after activation`);
+		await new Promise((resolve) => setTimeout(resolve, 100));
+	}
+	return url;
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+/** Median answer time of `count` deliveries sent one after another. */
+async function answerTime(url: string, count: number, expected: number): Promise<number> {
+	const times: number[] = [];
+	for (let index = 0; index < count; index++) {
+		const started = performance.now();
+		const response = await fetch(url, {
+			method: 'POST',
+			headers: { 'Content-Type': 'application/json' },
+			body: JSON.stringify({ id: `evt_${index}`, event: 'LEAD_CREATED', data: { id: `ld_${index}` } }),
+		});
+		await response.arrayBuffer();
+		if (response.status !== expected) throw new Error(`${url} answered ${response.status}, expected ${expected}`);
+		times.push(performance.now() - started);
+	}
+	return median(times);
+}
+
+/**
+ * One delivery at a time, in regular mode: what a Sophiie delivery costs n8n to
+ * answer (accepted, and refused for a wrong secret) beside n8n's own Webhook
+ * node, on defaults and with the recommended settings.
+ */
+async function answerTimes(count: number): Promise<string> {
+	const rows: string[] = [];
+	for (const [name, env] of [
+		['defaults', {}],
+		['recommended', RECOMMENDED_BURST_SETTINGS],
+	] as const) {
+		const harness = await startHarness({ log: (line) => console.log(`  ${line}`), env: { N8N_LOG_LEVEL: 'info', ...env } });
+		try {
+			await triggerWorkflow(harness);
+			const hookUrl = new URL(harness.sandbox.webhooks.list()[0].hookUrl);
+			const forged = new URL(hookUrl);
+			forged.searchParams.set('secret', 'f'.repeat(64));
+			const floor = await webhookNodeUrl(harness);
+			await answerTime(floor, 20, 200); // warm-up
+			const [accepted, refused, webhookNode] = [
+				await answerTime(hookUrl.toString(), count, 200),
+				await answerTime(forged.toString(), count, 401),
+				await answerTime(floor, count, 200),
+			];
+			rows.push(`| ${name} | ${accepted.toFixed(1)} ms | ${refused.toFixed(1)} ms | ${webhookNode.toFixed(1)} ms |`);
+		} finally {
+			await harness.stop();
+		}
+	}
+	return [
+		'| n8n settings | Sophiie Trigger, accepted | Sophiie Trigger, wrong secret (401) | n8n Webhook node |',
+		'| --- | --- | --- | --- |',
+		...rows,
+	].join('\n');
+}
+
 function table(results: Result[]): string {
 	const rows = results.map(
 		(r) =>
-			`| ${r.setup} | ${r.answered} of ${r.sent} | ${r.retried} | ${r.executions} | ${r.lost} | ${r.duplicated} | ${r.perSecond.toFixed(1)} |`,
+			`| ${r.setup} | ${r.answered} of ${r.sent} | ${r.retried} | ${r.executions} | ${r.unfinished} | ${r.lost} | ${r.duplicated} | ${r.perSecond.toFixed(1)} |`,
 	);
 	return [
-		'| Setup | Answered 2xx (after retries) | Retried by the sender | Executions | Lost | Duplicated | Executions/s |',
-		'| --- | --- | --- | --- | --- | --- | --- |',
+		'| Setup | Answered 2xx (after retries) | Retried by the sender | Executions finished | Never finished | Lost | Duplicated | Executions/s |',
+		'| --- | --- | --- | --- | --- | --- | --- | --- |',
 		...rows,
 	].join('\n');
 }
 
 async function main() {
 	const size = Number(process.env.BURST_SIZE ?? 1000);
-	const only = process.env.BURST_SETUPS?.split(',').map((name) => name.trim());
+	// BURST_SETUPS: names from the table, separated by ";" (e.g. "queue, recommended, 2 workers").
+	const only = process.env.BURST_SETUPS?.split(';').map((name) => name.trim());
+	const unknown = only?.filter((name) => !setups.some((setup) => setup.name === name)) ?? [];
+	if (unknown.length) throw new Error(`Unknown BURST_SETUPS ${unknown.join('; ')}; known: ${setups.map((setup) => setup.name).join('; ')}`);
+	const answers = only ? '' : await answerTimes(200);
+	if (answers) console.log(answers);
 	const results: Result[] = [];
 	for (const setup of setups.filter((candidate) => !only || only.includes(candidate.name))) {
 		console.log(`\n━━ ${setup.name}`);
@@ -159,6 +255,7 @@ async function main() {
 		console.log(table(results.slice(-1)));
 	}
 	console.log(`\nBurst of ${size} deliveries (sender: 5 s timeout, 3 attempts), n8n 2.40.7:\n\n${table(results)}`);
+	if (answers) console.log(`\nOne delivery at a time, median of 200, regular mode:\n\n${answers}`);
 }
 
 main().catch((error: Error) => {

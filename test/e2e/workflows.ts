@@ -2,6 +2,7 @@
 import { randomUUID } from 'node:crypto';
 
 import type { Harness } from '../../scripts/n8n-harness';
+import { webhookNode } from '../../scripts/workflow-nodes';
 
 /**
  * Workflows in real n8n through its public API, for the end-to-end suites
@@ -76,15 +77,7 @@ export function workflowHelpers(current: () => Harness) {
 			name,
 			settings: { executionOrder: 'v1' },
 			nodes: [
-				{
-					id: randomUUID(),
-					name: 'Webhook',
-					type: 'n8n-nodes-base.webhook',
-					typeVersion: 2,
-					position: [0, 0],
-					webhookId: randomUUID(),
-					parameters: { httpMethod: 'POST', path, responseMode: 'lastNode', responseData: 'allEntries', options: {} },
-				},
+				webhookNode(path, { responseMode: 'lastNode', responseData: 'allEntries' }),
 				{
 					id: randomUUID(),
 					name: 'Sophiie',
