@@ -36,6 +36,9 @@ export const SIMPLIFIED_LEAD_FIELDS = [
 export const LEAD_TEXT_FIELDS = ['firstName', 'lastName', 'suburb', 'businessName'] as const;
 export const LEAD_SOCIAL_FIELDS = ['facebook', 'instagram'] as const;
 
+/** Sophiie answers 409 when a lead's email or phone number is already another lead's. */
+export const LEAD_CONFLICT_HINT = 'Another lead may already use this email address or phone number.';
+
 /**
  * Events the Sophiie Trigger can subscribe to on the webhooks host. Sophiie
  * documents only LEAD_CREATED; the rest follow its naming for the resources its

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import { LEAD_CONFLICT_HINT } from '../../helpers/sophiieFacts';
 import { sophiieApiRequest } from '../../transport';
 import { buildLeadBody, firstNameField, leadFieldOptions } from './leadFields';
 
@@ -29,6 +30,10 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	};
 	const body = buildLeadBody(this.getNode(), fields, itemIndex, 'Additional Fields', ['firstName']);
 	// A 409 here means Sophiie already has this lead (same email or phone).
-	const response = await sophiieApiRequest.call(this, 'POST', ['leads'], { body, itemIndex });
+	const response = await sophiieApiRequest.call(this, 'POST', ['leads'], {
+		body,
+		conflictHint: LEAD_CONFLICT_HINT,
+		itemIndex,
+	});
 	return (response.lead as IDataObject | undefined) ?? response;
 }

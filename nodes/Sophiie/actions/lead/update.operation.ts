@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { getLeadId } from '../../helpers/parameters';
+import { LEAD_CONFLICT_HINT } from '../../helpers/sophiieFacts';
 import { sophiieApiRequest } from '../../transport';
 import { leadLocator } from '../common.descriptions';
 import { buildLeadBody, leadFieldOptions } from './leadFields';
@@ -39,6 +40,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const response = await sophiieApiRequest.call(this, 'PUT', ['leads', leadId], {
 		body,
 		subject: `lead ${leadId}`,
+		conflictHint: LEAD_CONFLICT_HINT,
 		itemIndex,
 	});
 	return (response.lead as IDataObject | undefined) ?? response;

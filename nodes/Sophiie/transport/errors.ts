@@ -1,0 +1,144 @@
+import type { INode, JsonObject } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
+
+/**
+ * How Sophiie's answers become NodeApiErrors: Sophiie's own message quoted, a
+ * sentence per status that says what to do, and the access token redacted
+ * wherever a server or library might have echoed it.
+ */
+
+/** Replaces the access token wherever a server or library might have echoed it. */
+export function redact(text: string, token: string): string {
+	return token.length >= 4 ? text.split(token).join('[redacted]') : text;
+}
+
+function capitalize(text: string): string {
+	return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** Sophiie's message from its error envelope; never a page of HTML or other raw text. */
+export function sophiieMessageOf(body: unknown): string | undefined {
+	if (body && typeof body === 'object') {
+		const envelope = body as { message?: unknown; error?: { message?: unknown } };
+		if (typeof envelope.error?.message === 'string') return envelope.error.message;
+		if (typeof envelope.message === 'string') return envelope.message;
+	}
+	return undefined;
+}
+
+/** What came back, for messages about responses that are not what Sophiie documents. */
+export function describeBody(body: unknown, contentType: string): string {
+	const type = contentType || 'no content type';
+	if (body === undefined || body === null || body === '') return `an empty body (${type})`;
+	if (typeof body === 'string') return `${body.length} characters of ${type}: ${JSON.stringify(body.slice(0, 80))}`;
+	return `${Array.isArray(body) ? 'a JSON list' : typeof body} (${type})`;
+}
+
+export interface ErrorDetails {
+	status?: number;
+	message: string;
+	description: string;
+	itemIndex?: number;
+}
+
+export function apiError(node: INode, token: string, details: ErrorDetails): NodeApiError {
+	const message = redact(details.message, token);
+	const description = redact(details.description, token);
+	// A fresh, plain error object: the library error (which carries request
+	// headers, and so the token) is never attached.
+	const cause: JsonObject = { message, description };
+	if (details.status !== undefined) cause.httpCode = String(details.status);
+	return new NodeApiError(node, cause, {
+		message,
+		description,
+		httpCode: details.status === undefined ? undefined : String(details.status),
+		itemIndex: details.itemIndex,
+	});
+}
+
+/** What the caller knows about a request, for the error messages of its statuses. */
+export interface ErrorContext {
+	/** What the path names, e.g. `lead ld_abc123`, so a 404 can say what was not found. */
+	subject?: string;
+	/** What a 409 conflict most likely means for this request (e.g. a lead's email in use). */
+	conflictHint?: string;
+}
+
+type StatusWording = (said: string | undefined, status: number, context: ErrorContext) => { message: string; advice: string };
+
+const quoted = (said: string | undefined) => (said ? `: "${said}"` : '');
+
+/** Message and advice per status; anything else 4xx falls back to "rejected the request". */
+const STATUS_WORDING: Record<number, StatusWording> = {
+	401: (said) => ({
+		message: `Sophiie rejected the access token${quoted(said)} – check the Sophiie credential`,
+		advice: "Check that the Access Token is current and belongs to the credential's environment.",
+	}),
+	403: (said) => ({
+		message: `Sophiie refused access${quoted(said)} (HTTP 403)`,
+		advice: 'The API key may not be allowed to do this.',
+	}),
+	404: (said, _status, { subject }) => ({
+		message: subject ? `${capitalize(subject)} not found` : `Not found${quoted(said)}`,
+		advice: "It may have been deleted, or belong to another Sophiie organization than the credential's.",
+	}),
+	409: (said, _status, { conflictHint }) => ({
+		message: `Sophiie reported a conflict${quoted(said)} (HTTP 409)`,
+		advice: conflictHint ?? 'Something it refers to may already exist.',
+	}),
+	429: (said) => ({
+		message: `Sophiie's rate limit was reached${quoted(said)} (HTTP 429)`,
+		advice: 'Wait a moment, or send fewer requests per minute.',
+	}),
+};
+
+const SERVER_ERROR: StatusWording = (said, status) => ({
+	message: `Sophiie server error (HTTP ${status})${quoted(said)}`,
+	advice: "This is on Sophiie's side; try again later.",
+});
+
+const OTHER_REJECTION: StatusWording = (said, status) => ({
+	message: `Sophiie rejected the request (HTTP ${status})${quoted(said)}`,
+	advice: '',
+});
+
+/** The message and description for a non-2xx answer. */
+export function httpErrorDetails(
+	status: number,
+	body: unknown,
+	contentType: string,
+	context: ErrorContext = {},
+): { message: string; description: string } {
+	const said = sophiieMessageOf(body);
+	const sophiieSays = said
+		? `Sophiie says "${said}" (HTTP ${status}).`
+		: `HTTP ${status}, with ${describeBody(body, contentType)}.`;
+	const wording = STATUS_WORDING[status] ?? (status >= 500 ? SERVER_ERROR : OTHER_REJECTION);
+	const { message, advice } = wording(said, status, context);
+	return { message, description: advice ? `${sophiieSays} ${advice}` : sophiieSays };
+}
+
+/**
+ * Network failures in words. The message must not contain the raw code:
+ * NodeApiError would replace a message mentioning e.g. ECONNREFUSED with a
+ * generic text that no longer says which host failed.
+ */
+export const NETWORK_FAILURES: Record<string, string> = {
+	ECONNREFUSED: 'the connection was refused',
+	ECONNRESET: 'the connection was closed unexpectedly',
+	ETIMEDOUT: 'the request timed out',
+	ECONNABORTED: 'the request timed out',
+	ENOTFOUND: 'the host name was not found',
+	EAI_AGAIN: 'the host name could not be resolved',
+	EHOSTUNREACH: 'the host is unreachable',
+};
+
+/** The network error code of a failed request (on the error or its cause). */
+export function networkErrorCode(error: unknown): string | undefined {
+	const candidates = [error, (error as { cause?: unknown })?.cause];
+	for (const candidate of candidates) {
+		const code = (candidate as { code?: unknown })?.code;
+		if (typeof code === 'string' && code !== '') return code;
+	}
+	return undefined;
+}

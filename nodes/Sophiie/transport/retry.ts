@@ -1,0 +1,62 @@
+import type { IN8nHttpFullResponse } from 'n8n-workflow';
+
+/**
+ * When to send a request again, and after how long: pure rules, so they are
+ * unit-tested without a server. A 429 is retried for every method (Sophiie did
+ * not process it), honouring Retry-After; 502/503/504, timeouts and dropped
+ * connections only for idempotent methods, since a POST may already have
+ * reached Sophiie.
+ */
+export const RETRY = {
+	maxAttempts: 6,
+	/** The longest total wait across the retries of one request. */
+	maxTotalWaitMs: 5 * 60_000,
+	baseDelayMs: 400,
+	maxDelayMs: 30_000,
+};
+
+const IDEMPOTENT_METHODS = new Set<string>(['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE']);
+const RETRYABLE_STATUSES = new Set([502, 503, 504]);
+const RETRYABLE_NETWORK_CODES = new Set(['ECONNRESET', 'ETIMEDOUT', 'ECONNABORTED', 'EPIPE', 'ESOCKETTIMEDOUT']);
+
+/** What one try of a request gave: a response, or a network failure (with its code when known). */
+export type Attempt =
+	| { response: IN8nHttpFullResponse; networkCode?: undefined }
+	| { response?: undefined; networkCode: string | undefined };
+
+/** Retry-After as seconds or an HTTP date, in milliseconds. */
+export function retryAfterMs(value: unknown, now = Date.now()): number | undefined {
+	if (typeof value !== 'string' && typeof value !== 'number') return undefined;
+	const text = String(value).trim();
+	if (/^\d+(\.\d+)?$/.test(text)) return Number(text) * 1000;
+	const date = Date.parse(text);
+	return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+
+/** Exponential backoff with jitter: between half and all of base × 2^(attempt-1), capped. */
+export function backoffMs(attemptNumber: number, random = Math.random()): number {
+	const ceiling = Math.min(RETRY.maxDelayMs, RETRY.baseDelayMs * 2 ** (attemptNumber - 1));
+	return Math.round(ceiling * (0.5 + random / 2));
+}
+
+/** Whether this outcome of a request with this method may be tried again. */
+export function shouldRetry(attempt: Attempt, method: string): boolean {
+	const idempotent = IDEMPOTENT_METHODS.has(method);
+	if (attempt.response) {
+		const { statusCode } = attempt.response;
+		return statusCode === 429 || (RETRYABLE_STATUSES.has(statusCode) && idempotent);
+	}
+	return idempotent && attempt.networkCode !== undefined && RETRYABLE_NETWORK_CODES.has(attempt.networkCode);
+}
+
+/** How long to wait before trying again, or undefined when this outcome is final. */
+export function delayFor(attempt: Attempt, method: string, attemptNumber: number, random = Math.random()): number | undefined {
+	if (!shouldRetry(attempt, method)) return undefined;
+	const retryAfter = attempt.response ? retryAfterMs(attempt.response.headers?.['retry-after']) : undefined;
+	return retryAfter ?? backoffMs(attemptNumber, random);
+}
+
+/** Whether the budget allows waiting `delay` more after `attempts` tries and `waitedMs` of waiting. */
+export function withinBudget(attempts: number, waitedMs: number, delay: number): boolean {
+	return attempts < RETRY.maxAttempts && waitedMs + delay <= RETRY.maxTotalWaitMs;
+}

@@ -1,0 +1,109 @@
+import type { IN8nHttpFullResponse } from 'n8n-workflow';
+
+import { httpErrorDetails, networkErrorCode, redact } from '../nodes/Sophiie/transport/errors';
+import type { Attempt } from '../nodes/Sophiie/transport/retry';
+import { backoffMs, delayFor, retryAfterMs, RETRY, shouldRetry, withinBudget } from '../nodes/Sophiie/transport/retry';
+
+/** The transport's pure rules, without a server: milliseconds. */
+
+const answered = (statusCode: number, headers: Record<string, string> = {}): Attempt => ({
+	response: { statusCode, headers, body: {} } as IN8nHttpFullResponse,
+});
+const failed = (networkCode?: string): Attempt => ({ networkCode });
+
+describe('retry rules', () => {
+	test.each([
+		['429 to a POST', answered(429), 'POST', true],
+		['429 to a GET', answered(429), 'GET', true],
+		['503 to a GET', answered(503), 'GET', true],
+		['502 to a PUT', answered(502), 'PUT', true],
+		['504 to a DELETE', answered(504), 'DELETE', true],
+		['503 to a POST (it may have been processed)', answered(503), 'POST', false],
+		['500 to a GET', answered(500), 'GET', false],
+		['404 to a GET', answered(404), 'GET', false],
+		['a reset connection on a GET', failed('ECONNRESET'), 'GET', true],
+		['a timeout on a GET', failed('ECONNABORTED'), 'GET', true],
+		['a reset connection on a POST', failed('ECONNRESET'), 'POST', false],
+		['a refused connection', failed('ECONNREFUSED'), 'GET', false],
+		['a failure without a code', failed(undefined), 'GET', false],
+	])('%s: retry is %s', (_name, attempt, method, expected) => {
+		expect(shouldRetry(attempt, method)).toBe(expected);
+	});
+
+	test('Retry-After in seconds or as an HTTP date; anything else is ignored', () => {
+		const now = Date.parse('2026-11-24T00:00:00Z');
+		expect(retryAfterMs('3', now)).toBe(3000);
+		expect(retryAfterMs('1.5', now)).toBe(1500);
+		expect(retryAfterMs(2, now)).toBe(2000);
+		expect(retryAfterMs('Tue, 24 Nov 2026 00:00:10 GMT', now)).toBe(10_000);
+		expect(retryAfterMs('Mon, 23 Nov 2026 23:59:00 GMT', now)).toBe(0);
+		expect(retryAfterMs('soon', now)).toBeUndefined();
+		expect(retryAfterMs(undefined, now)).toBeUndefined();
+	});
+
+	test('backoff doubles per attempt with jitter between half and all of it, capped', () => {
+		expect([backoffMs(1, 0), backoffMs(1, 1)]).toEqual([RETRY.baseDelayMs / 2, RETRY.baseDelayMs]);
+		expect([backoffMs(3, 0), backoffMs(3, 1)]).toEqual([RETRY.baseDelayMs * 2, RETRY.baseDelayMs * 4]);
+		expect([backoffMs(20, 0), backoffMs(20, 1)]).toEqual([RETRY.maxDelayMs / 2, RETRY.maxDelayMs]);
+	});
+
+	test('the delay is Retry-After when given, else the backoff; none when the outcome is final', () => {
+		expect(delayFor(answered(429, { 'retry-after': '2' }), 'POST', 1, 0)).toBe(2000);
+		expect(delayFor(answered(503, { 'retry-after': '7' }), 'GET', 4, 0)).toBe(7000);
+		expect(delayFor(answered(503), 'GET', 2, 0)).toBe(backoffMs(2, 0));
+		expect(delayFor(failed('ETIMEDOUT'), 'GET', 3, 1)).toBe(backoffMs(3, 1));
+		expect(delayFor(answered(503, { 'retry-after': '1' }), 'POST', 1, 0)).toBeUndefined();
+		expect(delayFor(answered(200), 'GET', 1, 0)).toBeUndefined();
+	});
+
+	test('the budget: at most 6 attempts and 5 minutes of waiting per request', () => {
+		expect(withinBudget(RETRY.maxAttempts - 1, 0, 1000)).toBe(true);
+		expect(withinBudget(RETRY.maxAttempts, 0, 1000)).toBe(false);
+		expect(withinBudget(1, RETRY.maxTotalWaitMs - 1000, 1000)).toBe(true);
+		expect(withinBudget(1, RETRY.maxTotalWaitMs - 1000, 1001)).toBe(false);
+	});
+});
+
+describe('error wording', () => {
+	const envelope = (message: string) => ({ success: false, message, error: { status: 409, message } });
+
+	test('a 409 says what the caller knows it means, else a neutral sentence', () => {
+		const lead = httpErrorDetails(409, envelope('Email already exists'), 'application/json', {
+			conflictHint: 'Another lead may already use this email address or phone number.',
+		});
+		expect(lead).toEqual({
+			message: 'Sophiie reported a conflict: "Email already exists" (HTTP 409)',
+			description: 'Sophiie says "Email already exists" (HTTP 409). Another lead may already use this email address or phone number.',
+		});
+		expect(httpErrorDetails(409, envelope('Thread closed'), 'application/json').description).toBe(
+			'Sophiie says "Thread closed" (HTTP 409). Something it refers to may already exist.',
+		);
+	});
+
+	test('a 404 names what was not found when the caller says what the path names', () => {
+		expect(httpErrorDetails(404, envelope('Not found'), 'application/json', { subject: 'lead ld_abc' }).message).toBe(
+			'Lead ld_abc not found',
+		);
+		expect(httpErrorDetails(404, envelope('Not found'), 'application/json').message).toBe('Not found: "Not found"');
+	});
+
+	test('a body that is not Sophiie’s envelope is described, never quoted whole', () => {
+		const html = `<html>${'x'.repeat(500)}</html>`;
+		const details = httpErrorDetails(502, html, 'text/html');
+		expect(details.message).toBe('Sophiie server error (HTTP 502)');
+		expect(details.description).toBe(
+			`HTTP 502, with ${html.length} characters of text/html: ${JSON.stringify(html.slice(0, 80))}. This is on Sophiie's side; try again later.`,
+		);
+		expect(httpErrorDetails(418, undefined, '')).toEqual({
+			message: 'Sophiie rejected the request (HTTP 418)',
+			description: 'HTTP 418, with an empty body (no content type).',
+		});
+	});
+
+	test('the token is redacted; a network code is found on the error or its cause', () => {
+		expect(redact('Bearer sk_live_1234 was refused', 'sk_live_1234')).toBe('Bearer [redacted] was refused');
+		expect(networkErrorCode({ code: 'ECONNRESET' })).toBe('ECONNRESET');
+		expect(networkErrorCode({ message: 'x', cause: { code: 'ETIMEDOUT' } })).toBe('ETIMEDOUT');
+		expect(networkErrorCode(new Error('no code'))).toBeUndefined();
+	});
+});
