@@ -6,28 +6,23 @@ import type {
 	IWebhookFunctions,
 	IWebhookResponseData,
 } from 'n8n-workflow';
-import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { getMembers } from '../Sophiie/methods/loadOptions';
 import { memberSelect, triggerOptions } from '../Sophiie/actions/common.descriptions';
-import {
-	HOOK_URL_EVENT_PARAMETER,
-	HOOK_URL_SECRET_PARAMETER,
-	TRIGGER_EVENTS,
-	subscriptionIdOf,
-} from '../Sophiie/helpers/sophiieFacts';
 import { validateId } from '../Sophiie/helpers/validation';
-import { sophiieApiRequest, sophiieWebhooksRequest } from '../Sophiie/transport';
+import { sophiieApiRequest } from '../Sophiie/transport';
 import type { StoredSubscription } from './subscriptions';
 import {
-	hookUrlFor,
 	newSecret,
 	sameEvents,
 	secretMatches,
 	selectedEvents,
 	storedSubscriptions,
+	subscribeAll,
 	unsubscribeAll,
 } from './subscriptions';
+import { HOOK_URL_EVENT_PARAMETER, HOOK_URL_SECRET_PARAMETER, TRIGGER_EVENTS } from './triggerFacts';
 
 export class SophiieTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -86,7 +81,12 @@ export class SophiieTrigger implements INodeType {
 
 	webhookMethods = {
 		default: {
-			/** True only when this URL is subscribed for exactly the current events and member. */
+			/**
+			 * True only when this URL is subscribed for exactly the current events and
+			 * member. It trusts what activation stored: Sophiie documents no endpoint that
+			 * lists hooks, so there is nothing to check them against; a hook Sophiie lost
+			 * shows as missing deliveries, and deactivating and activating again renews it.
+			 */
 			async checkExists(this: IHookFunctions): Promise<boolean> {
 				const webhookUrl = this.getNodeWebhookUrl('default') as string;
 				const subscription = storedSubscriptions(this.getWorkflowStaticData('node'))[webhookUrl];
@@ -122,36 +122,7 @@ export class SophiieTrigger implements INodeType {
 					secret: newSecret(),
 					hooks: [],
 				};
-				for (const event of events) {
-					try {
-						const response = await sophiieWebhooksRequest.call(this, 'POST', ['subscribe'], {
-							qs: { org_id: subscription.orgId, user_id: userId },
-							body: { hookUrl: hookUrlFor(webhookUrl, subscription.secret, event), trigger: event },
-						});
-						const hookId = subscriptionIdOf(response);
-						if (hookId === undefined) {
-							throw new NodeOperationError(this.getNode(), 'Sophiie did not return a subscription ID', {
-								description: `It answered: ${JSON.stringify(response).slice(0, 200)}`,
-							});
-						}
-						subscription.hooks.push({ event, hookId });
-					} catch (error) {
-						const made = subscription.hooks.length;
-						let rollback = `The ${made} subscription(s) made before it were removed; nothing is left subscribed.`;
-						try {
-							await unsubscribeAll.call(this, subscription);
-						} catch (rollbackError) {
-							// Kept so that the next activation or deactivation removes them.
-							subscriptions[webhookUrl] = subscription;
-							rollback = (rollbackError as Error).message;
-						}
-						throw new NodeOperationError(
-							this.getNode(),
-							`Could not subscribe to Sophiie event ${event}: ${(error as Error).message}`,
-							{ description: rollback },
-						);
-					}
-				}
+				await subscribeAll.call(this, subscription, subscriptions);
 				subscriptions[webhookUrl] = subscription;
 				return true;
 			},

@@ -2,12 +2,13 @@ import { createHash, randomBytes, timingSafeEqual } from 'crypto';
 import type { IDataObject, IHookFunctions, IWebhookFunctions, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
+import { sophiieWebhooksRequest } from '../Sophiie/transport';
 import {
 	EVENT_NAME_PATTERN,
 	HOOK_URL_EVENT_PARAMETER,
 	HOOK_URL_SECRET_PARAMETER,
-} from '../Sophiie/helpers/sophiieFacts';
-import { sophiieWebhooksRequest } from '../Sophiie/transport';
+	subscriptionIdOf,
+} from './triggerFacts';
 
 /**
  * What the trigger keeps in workflow static data: one subscription per webhook
@@ -62,7 +63,7 @@ export function newSecret(): string {
 }
 
 /** n8n's webhook URL with the secret and the event as query parameters. */
-export function hookUrlFor(webhookUrl: string, secret: string, event: string): string {
+function hookUrlFor(webhookUrl: string, secret: string, event: string): string {
 	const url = new URL(webhookUrl);
 	url.searchParams.set(HOOK_URL_SECRET_PARAMETER, secret);
 	url.searchParams.set(HOOK_URL_EVENT_PARAMETER, event);
@@ -74,6 +75,52 @@ export function secretMatches(given: unknown, expected: string): boolean {
 	if (typeof given !== 'string' || given === '' || expected === '') return false;
 	const digest = (value: string) => createHash('sha256').update(value).digest();
 	return timingSafeEqual(digest(given), digest(expected));
+}
+
+/** Subscribes one hook for `event`; resolves with the id unsubscribe takes. */
+async function subscribe(this: IHookFunctions, subscription: StoredSubscription, event: string) {
+	const response = await sophiieWebhooksRequest.call(this, 'POST', ['subscribe'], {
+		qs: { org_id: subscription.orgId, user_id: subscription.userId },
+		body: { hookUrl: hookUrlFor(subscription.webhookUrl, subscription.secret, event), trigger: event },
+	});
+	const hookId = subscriptionIdOf(response);
+	if (hookId === undefined) {
+		throw new NodeOperationError(this.getNode(), 'Sophiie did not return a subscription ID', {
+			description: `It answered: ${JSON.stringify(response).slice(0, 200)}`,
+		});
+	}
+	return hookId;
+}
+
+/**
+ * Subscribes one hook per event of `subscription`, all or nothing: when one
+ * fails, the hooks already made are removed again; if that fails too, they are
+ * kept in `stored` so that the next activation or deactivation removes them.
+ */
+export async function subscribeAll(
+	this: IHookFunctions,
+	subscription: StoredSubscription,
+	stored: Record<string, StoredSubscription>,
+): Promise<void> {
+	for (const event of subscription.events) {
+		try {
+			subscription.hooks.push({ event, hookId: await subscribe.call(this, subscription, event) });
+		} catch (error) {
+			const made = subscription.hooks.length;
+			let rollback = `The ${made} subscription(s) made before it were removed; nothing is left subscribed.`;
+			try {
+				await unsubscribeAll.call(this, subscription);
+			} catch (rollbackError) {
+				stored[subscription.webhookUrl] = subscription;
+				rollback = (rollbackError as Error).message;
+			}
+			throw new NodeOperationError(
+				this.getNode(),
+				`Could not subscribe to Sophiie event ${event}: ${(error as Error).message}`,
+				{ description: rollback },
+			);
+		}
+	}
 }
 
 /** Removes one hook; one that Sophiie no longer knows (404) is already removed. */
