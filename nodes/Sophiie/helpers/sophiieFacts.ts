@@ -9,9 +9,9 @@
  * webhooks") and that the local sandbox writes.
  */
 export const ACTIVITY_EVENT_TYPES = [
-	{ value: 'LEAD_CREATED', name: 'Lead Created', documented: true },
-	{ value: 'LEAD_UPDATED', name: 'Lead Updated', documented: false },
-	{ value: 'LEAD_DELETED', name: 'Lead Deleted', documented: false },
+	{ value: 'LEAD_CREATED', name: 'Lead Created' },
+	{ value: 'LEAD_UPDATED', name: 'Lead Updated' },
+	{ value: 'LEAD_DELETED', name: 'Lead Deleted' },
 ] as const;
 
 /** The core lead fields returned by Get when Simplify is on. */
