@@ -1,14 +1,8 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import * as appointment from './actions/appointment/Appointment.resource';
 import { nodeOptions } from './actions/common.descriptions';
-import * as company from './actions/company/Company.resource';
-import * as inquiry from './actions/inquiry/Inquiry.resource';
-import * as lead from './actions/lead/Lead.resource';
-import * as member from './actions/member/Member.resource';
-import * as organization from './actions/organization/Organization.resource';
-import * as sms from './actions/sms/Sms.resource';
+import { resourceProperties, resourceProperty } from './actions/resources';
 import { router } from './actions/router';
 import { listSearch, loadOptions } from './methods';
 
@@ -28,29 +22,8 @@ export class Sophiie implements INodeType {
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'sophiieApi', required: true }],
 		properties: [
-			{
-				displayName: 'Resource',
-				name: 'resource',
-				type: 'options',
-				noDataExpression: true,
-				options: [
-					{ name: 'Appointment', value: 'appointment' },
-					{ name: 'Company', value: 'company' },
-					{ name: 'Inquiry', value: 'inquiry' },
-					{ name: 'Lead', value: 'lead' },
-					{ name: 'Member', value: 'member' },
-					{ name: 'Organization', value: 'organization' },
-					{ name: 'SMS', value: 'sms' },
-				],
-				default: 'lead',
-			},
-			...appointment.description,
-			...company.description,
-			...inquiry.description,
-			...lead.description,
-			...member.description,
-			...organization.description,
-			...sms.description,
+			resourceProperty,
+			...resourceProperties,
 			nodeOptions,
 		],
 	};

@@ -1,30 +1,17 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, JsonObject } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { validateWholeNumber } from '../helpers/validation';
-import * as appointment from './appointment/Appointment.resource';
 import { MAX_CONCURRENCY } from './common.descriptions';
-import * as company from './company/Company.resource';
-import * as inquiry from './inquiry/Inquiry.resource';
-import * as lead from './lead/Lead.resource';
-import * as member from './member/Member.resource';
-import * as organization from './organization/Organization.resource';
-import * as sms from './sms/Sms.resource';
+import type { OperationModule } from './node.type';
+import { resources } from './resources';
 
-type Operation = {
-	execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject | IDataObject[]>;
-};
-
-/** Adding a resource is adding its folder and one line here. */
-const resources: Record<string, Record<string, Operation>> = {
-	appointment: appointment.operations,
-	company: company.operations,
-	inquiry: inquiry.operations,
-	lead: lead.operations,
-	member: member.operations,
-	organization: organization.operations,
-	sms: sms.operations,
-};
+/** The module of a resource's operation, or undefined for a value no resource offers. */
+function operationOf(resource: string, operation: string): OperationModule | undefined {
+	if (!Object.hasOwn(resources, resource)) return undefined;
+	const operations: Record<string, OperationModule> = resources[resource as keyof typeof resources].operations;
+	return Object.hasOwn(operations, operation) ? operations[operation] : undefined;
+}
 
 /** "Options › Concurrent Requests": how many items run at once (1 = one after another). */
 function concurrencyOf(this: IExecuteFunctions): number {
@@ -44,8 +31,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	const items = this.getInputData();
 	const resource = this.getNodeParameter('resource', 0) as string;
 	const operationName = this.getNodeParameter('operation', 0) as string;
-	const operations = Object.hasOwn(resources, resource) ? resources[resource] : {};
-	const operation = Object.hasOwn(operations, operationName) ? operations[operationName] : undefined;
+	const operation = operationOf(resource, operationName);
 	if (!operation) {
 		throw new NodeOperationError(
 			this.getNode(),

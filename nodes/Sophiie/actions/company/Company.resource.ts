@@ -1,8 +1,9 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import type { OperationsOf } from '../node.type';
 import * as listNotes from './listNotes.operation';
 
-export const operations = { listNotes };
+export const operations: OperationsOf<'company'> = { listNotes };
 
 export const description: INodeProperties[] = [
 	{

@@ -1,9 +1,10 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import type { OperationsOf } from '../node.type';
 import * as get from './get.operation';
-import * as getAll from './getMany.operation';
+import * as getAll from './getAll.operation';
 
-export const operations = { get, getAll };
+export const operations: OperationsOf<'inquiry'> = { get, getAll };
 
 export const description: INodeProperties[] = [
 	{

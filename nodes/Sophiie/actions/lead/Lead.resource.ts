@@ -1,15 +1,16 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import type { OperationsOf } from '../node.type';
 import * as create from './create.operation';
 import * as deleteLead from './delete.operation';
 import * as get from './get.operation';
-import * as getAll from './getMany.operation';
+import * as getAll from './getAll.operation';
 import * as listActivities from './listActivities.operation';
 import * as listNotes from './listNotes.operation';
 import * as update from './update.operation';
 
 /** Operation value → its module, as the router dispatches them. */
-export const operations = { create, delete: deleteLead, get, getAll, listActivities, listNotes, update };
+export const operations: OperationsOf<'lead'> = { create, delete: deleteLead, get, getAll, listActivities, listNotes, update };
 
 export const description: INodeProperties[] = [
 	{

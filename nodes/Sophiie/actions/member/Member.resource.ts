@@ -1,8 +1,9 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import * as getAll from './getMany.operation';
+import type { OperationsOf } from '../node.type';
+import * as getAll from './getAll.operation';
 
-export const operations = { getAll };
+export const operations: OperationsOf<'member'> = { getAll };
 
 export const description: INodeProperties[] = [
 	{

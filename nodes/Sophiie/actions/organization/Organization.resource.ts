@@ -1,11 +1,12 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import type { OperationsOf } from '../node.type';
 import * as get from './get.operation';
 import * as getMembers from './getMembers.operation';
 import * as getProducts from './getProducts.operation';
 import * as getServices from './getServices.operation';
 
-export const operations = { get, getMembers, getProducts, getServices };
+export const operations: OperationsOf<'organization'> = { get, getMembers, getProducts, getServices };
 
 export const description: INodeProperties[] = [
 	{

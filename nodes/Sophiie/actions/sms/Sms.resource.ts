@@ -1,8 +1,9 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import type { OperationsOf } from '../node.type';
 import * as send from './send.operation';
 
-export const operations = { send };
+export const operations: OperationsOf<'sms'> = { send };
 
 export const description: INodeProperties[] = [
 	{
