@@ -13,20 +13,20 @@ const failed = (networkCode?: string): Attempt => ({ networkCode });
 
 describe('retry rules', () => {
 	test.each([
-		['429 to a POST', answered(429), 'POST', true],
-		['429 to a GET', answered(429), 'GET', true],
-		['503 to a GET', answered(503), 'GET', true],
-		['502 to a PUT', answered(502), 'PUT', true],
-		['504 to a DELETE', answered(504), 'DELETE', true],
-		['503 to a POST (it may have been processed)', answered(503), 'POST', false],
-		['500 to a GET', answered(500), 'GET', false],
-		['404 to a GET', answered(404), 'GET', false],
-		['a reset connection on a GET', failed('ECONNRESET'), 'GET', true],
-		['a timeout on a GET', failed('ECONNABORTED'), 'GET', true],
-		['a reset connection on a POST', failed('ECONNRESET'), 'POST', false],
-		['a refused connection', failed('ECONNREFUSED'), 'GET', false],
-		['a failure without a code', failed(undefined), 'GET', false],
-	])('%s: retry is %s', (_name, attempt, method, expected) => {
+		['429 to a POST', true, answered(429), 'POST'],
+		['429 to a GET', true, answered(429), 'GET'],
+		['503 to a GET', true, answered(503), 'GET'],
+		['502 to a PUT', true, answered(502), 'PUT'],
+		['504 to a DELETE', true, answered(504), 'DELETE'],
+		['503 to a POST (it may have been processed)', false, answered(503), 'POST'],
+		['500 to a GET', false, answered(500), 'GET'],
+		['404 to a GET', false, answered(404), 'GET'],
+		['a reset connection on a GET', true, failed('ECONNRESET'), 'GET'],
+		['a timeout on a GET', true, failed('ECONNABORTED'), 'GET'],
+		['a reset connection on a POST', false, failed('ECONNRESET'), 'POST'],
+		['a refused connection', false, failed('ECONNREFUSED'), 'GET'],
+		['a failure without a code', false, failed(undefined), 'GET'],
+	])('%s: retried is %s', (_name, expected, attempt, method) => {
 		expect(shouldRetry(attempt, method)).toBe(expected);
 	});
 
