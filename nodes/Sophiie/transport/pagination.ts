@@ -33,6 +33,34 @@ export interface PaginateOptions extends SophiieRequestOptions {
 }
 
 /**
+ * Requests pages of a list at most once each; a page requested ahead is kept
+ * until it is read (`take`), in page order.
+ */
+function pageRequester(
+	context: SophiieContext,
+	pathSegments: string[],
+	listKey: string,
+	options: SophiieRequestOptions & { pageSize: number },
+) {
+	const { pageSize, ...requestOptions } = options;
+	const requested = new Map<number, Promise<ListPage>>();
+	return (page: number, take = false) => {
+		let pending = requested.get(page);
+		if (!pending) {
+			pending = sophiieApiRequestPage.call(context, pathSegments, listKey, {
+				...requestOptions,
+				qs: { ...requestOptions.qs, page, limit: pageSize },
+			});
+			// Read (and so rethrown) later, in page order; never an unhandled rejection meanwhile.
+			pending.catch(() => undefined);
+			requested.set(page, pending);
+		}
+		if (take) requested.delete(page);
+		return pending;
+	};
+}
+
+/**
  * Reads a paginated list (`{ <listKey>: [...], totalPages, currentPage, totalCount }`)
  * until `totalPages` or `limit`. After the first page, the next few pages are
  * requested ahead at once, but pages are read strictly in order; an item whose
@@ -49,20 +77,7 @@ export async function sophiieApiRequestAllItems(
 		limit !== undefined && !filter ? Math.min(MAX_PAGE_SIZE, Math.max(1, limit)) : MAX_PAGE_SIZE;
 	// Without a filter, a limit tells how many pages can be needed at most.
 	const lastUsefulPage = limit !== undefined && !filter ? Math.ceil(limit / pageSize) : MAX_PAGES;
-	const requested = new Map<number, Promise<ListPage>>();
-	const request = (page: number) => {
-		let pending = requested.get(page);
-		if (!pending) {
-			pending = sophiieApiRequestPage.call(this, pathSegments, listKey, {
-				...requestOptions,
-				qs: { ...requestOptions.qs, page, limit: pageSize },
-			});
-			// Read (and so rethrown) later, in page order; never an unhandled rejection meanwhile.
-			pending.catch(() => undefined);
-			requested.set(page, pending);
-		}
-		return pending;
-	};
+	const request = pageRequester(this, pathSegments, listKey, { ...requestOptions, pageSize });
 
 	const seenIds = new Set<unknown>();
 	const results: IDataObject[] = [];
@@ -72,8 +87,7 @@ export async function sophiieApiRequestAllItems(
 	for (let page = 1; page <= MAX_PAGES; page++) {
 		const aheadUntil = Math.min(totalPages, lastUsefulPage, page + PAGES_REQUESTED_AHEAD);
 		for (let ahead = page + 1; ahead <= aheadUntil; ahead++) void request(ahead);
-		const current = await request(page);
-		requested.delete(page);
+		const current = await request(page, true);
 		totalPages = current.totalPages;
 
 		let newItems = 0;
