@@ -120,6 +120,23 @@ async function startPlan(install: N8nInstall, userFolder: string, plan: ProcessP
 	});
 }
 
+/** Main first (it creates the database schema the others use), then the webhook processor and workers together. */
+async function startAll(
+	log: Log,
+	where: { install: N8nInstall; userFolder: string; shared: Record<string, string> },
+	[mainPlan, ...others]: ProcessPlan[],
+	processes: Map<string, N8nProcess>,
+) {
+	const { install, userFolder, shared } = where;
+	processes.set('main', await step(log, `start n8n ${install.version} main`, () => startPlan(install, userFolder, mainPlan, shared)));
+	await step(log, `start the webhook processor and ${others.length - 1} workers`, async () => {
+		const all = await Promise.allSettled(others.map((plan) => startPlan(install, userFolder, plan, shared)));
+		all.forEach((result, index) => result.status === 'fulfilled' && processes.set(others[index].name, result.value));
+		const failed = all.find((result): result is PromiseRejectedResult => result.status === 'rejected');
+		if (failed) throw failed.reason;
+	});
+}
+
 /** Installs what is missing, then starts Postgres, Redis, the sandbox, main, one webhook processor and the workers. */
 export async function startQueueHarness(options: QueueHarnessOptions = {}): Promise<QueueHarness> {
 	const log = options.log ?? ((line: string) => console.log(line));
@@ -141,27 +158,17 @@ export async function startQueueHarness(options: QueueHarnessOptions = {}): Prom
 		started.push(postgres);
 		const redis = await step(log, 'start a private Redis', () => startRedis(folder));
 		started.push(redis);
+		const { sandboxPort = 0, sandboxWebhooksPort = 0, sandboxDelivery } = options;
 		const sandbox = await step(log, 'start the Sophiie sandbox', () =>
-			startSandbox({
-				port: options.sandboxPort ?? 0,
-				webhooksPort: options.sandboxWebhooksPort ?? 0,
-				delivery: options.sandboxDelivery,
-			}),
+			startSandbox({ port: sandboxPort, webhooksPort: sandboxWebhooksPort, delivery: sandboxDelivery }),
 		);
 		started.push({ stop: () => sandbox.close() });
 
 		const ports = { main: options.port ?? (await freePort()), webhook: await freePort() };
 		const workerPorts = await Promise.all(Array.from({ length: options.workers ?? 2 }, () => freePort()));
 		const shared = sharedEnv(postgres, redis, ports, options.env ?? {});
-		const [mainPlan, ...others] = plans(options, ports, workerPorts);
-		// Main first: it creates the database schema the others use.
-		processes.set('main', await step(log, `start n8n ${install.version} main`, () => startPlan(install, userFolder, mainPlan, shared)));
-		await step(log, `start the webhook processor and ${workerPorts.length} workers`, async () => {
-			const all = await Promise.allSettled(others.map((plan) => startPlan(install, userFolder, plan, shared)));
-			all.forEach((result, index) => result.status === 'fulfilled' && processes.set(others[index].name, result.value));
-			const failed = all.find((result): result is PromiseRejectedResult => result.status === 'rejected');
-			if (failed) throw failed.reason;
-		});
+		const allPlans = plans(options, ports, workerPorts);
+		await startAll(log, { install, userFolder, shared }, allPlans, processes);
 
 		const n8nUrl = `http://127.0.0.1:${ports.main}`;
 		const { apiKey, cookie } = await step(log, 'create the owner account and an API key', () => createOwnerAndApiKey(n8nUrl));
@@ -169,7 +176,7 @@ export async function startQueueHarness(options: QueueHarnessOptions = {}): Prom
 		const credentialId = await createSandboxCredential(clients.editorPost, sandbox);
 		const restart = async (name: 'main' | 'webhook') => {
 			await processes.get(name)?.stop();
-			const plan = [mainPlan, ...others].find((candidate) => candidate.name === name)!;
+			const plan = allPlans.find((candidate) => candidate.name === name)!;
 			processes.set(name, await step(log, `restart n8n ${name}`, () => startPlan(install, userFolder, plan, shared)));
 		};
 		return {
