@@ -5,7 +5,7 @@ import type { Harness } from './n8n-harness';
 import { startHarness } from './n8n-harness';
 import { RECOMMENDED_BURST_SETTINGS, startQueueHarness } from './n8n-queue';
 import { step } from './processes';
-import { webhookNode } from './workflow-nodes';
+import { sophiieTriggerNode, webhookNode } from './workflow-nodes';
 
 /**
  * `npm run bench:burst`: BURST_SIZE (default 1,000) Sophiie deliveries sent at
@@ -75,16 +75,11 @@ async function triggerWorkflow(harness: Harness): Promise<string> {
 		name: 'burst',
 		settings: { executionOrder: 'v1', saveDataSuccessExecution: 'all' },
 		nodes: [
-			{
-				id: randomUUID(),
-				name: 'Sophiie Trigger',
-				type: 'n8n-nodes-sophiie.sophiieTrigger',
-				typeVersion: 1,
-				position: [0, 0],
-				webhookId: randomUUID(),
-				parameters: { events: ['LEAD_CREATED'], customEvents: '', userId: 'usr_acme1' },
-				credentials: { sophiieApi: { id: harness.credentialId, name: 'Sophiie sandbox (Acme Plumbing)' } },
-			},
+			sophiieTriggerNode(
+				randomUUID(),
+				{ events: ['LEAD_CREATED'], customEvents: '', userId: 'usr_acme1' },
+				{ sophiieApi: { id: harness.credentialId, name: 'Sophiie sandbox (Acme Plumbing)' } },
+			),
 		],
 		connections: {},
 	});

@@ -12,7 +12,7 @@ import type { DeliveryOptions } from '../sandbox/webhooks';
 import { n8nVersionsDir, selectedN8nVersion } from './n8n-versions';
 import { PACKAGE_NAME, packCleanCheckout } from './pack';
 import type { Log } from './processes';
-import { cleanEnv, runLogged, step } from './processes';
+import { cleanEnv, runLogged, step, stopperFor } from './processes';
 
 /**
  * Real n8n with this package installed the way n8n's Community Nodes panel
@@ -235,17 +235,7 @@ export async function startN8nProcess(install: N8nInstall, userFolder: string, s
 		stdio: ['ignore', out, out],
 	});
 	fs.closeSync(out);
-	const killOnExit = () => child.kill('SIGKILL');
-	process.once('exit', killOnExit);
-	const stop = async () => {
-		process.removeListener('exit', killOnExit);
-		if (child.exitCode !== null || child.signalCode !== null) return;
-		const exited = new Promise((resolve) => child.once('exit', resolve));
-		child.kill('SIGTERM');
-		const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-		await exited;
-		clearTimeout(timer);
-	};
+	const stop = stopperFor(child);
 	try {
 		await waitUntilReady(spec.readiness, () => child.exitCode, spec.logFile);
 		// n8n says it loaded a community package only at debug level (the harness's default).

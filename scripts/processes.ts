@@ -1,5 +1,5 @@
 /* eslint-disable @n8n/community-nodes/no-dangerous-functions, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- development tooling, never published: the rules for node code do not apply */
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -63,4 +63,22 @@ export async function runLogged(command: string, args: string[], options: RunOpt
 		fs.closeSync(out);
 		fs.rmSync(logFile, { force: true });
 	}
+}
+
+/**
+ * Ties a child process to this one: it is killed if this process exits, and
+ * stop() ends it with SIGTERM (SIGKILL after 10 s) and waits until it is gone.
+ */
+export function stopperFor(child: ChildProcess): () => Promise<void> {
+	const killOnExit = () => child.kill('SIGKILL');
+	process.once('exit', killOnExit);
+	return async () => {
+		process.removeListener('exit', killOnExit);
+		if (child.exitCode !== null || child.signalCode !== null) return;
+		const exited = new Promise((resolve) => child.once('exit', resolve));
+		child.kill('SIGTERM');
+		const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+		await exited;
+		clearTimeout(timer);
+	};
 }

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { freePort } from './n8n-harness';
 import { projectRoot } from './pack';
 import type { Log } from './processes';
-import { runLogged } from './processes';
+import { runLogged, stopperFor } from './processes';
 
 /**
  * The two services n8n's queue mode needs, as private instances of Debian's
@@ -90,15 +90,7 @@ export async function startRedis(folder: string): Promise<Service> {
 		stdio: ['ignore', out, out],
 	});
 	fs.closeSync(out);
-	const killOnExit = () => child.kill('SIGKILL');
-	process.once('exit', killOnExit);
-	const stop = async () => {
-		process.removeListener('exit', killOnExit);
-		if (child.exitCode !== null || child.signalCode !== null) return;
-		const exited = new Promise((resolve) => child.once('exit', resolve));
-		child.kill('SIGTERM');
-		await exited;
-	};
+	const stop = stopperFor(child);
 	const deadline = Date.now() + 10_000;
 	while (!(await redisAnswers(port))) {
 		if (child.exitCode !== null || Date.now() > deadline) {

@@ -16,3 +16,17 @@ export function webhookNode(path: string, response: { responseMode: string; resp
 		parameters: { httpMethod: 'POST', path, ...response, options: {} },
 	};
 }
+
+/** The Sophiie Trigger as a harness workflow's only node, with a fixed webhookId so its URL is known. */
+export function sophiieTriggerNode(webhookId: string, parameters: Record<string, unknown>, credentials: Record<string, unknown>) {
+	return {
+		id: randomUUID(),
+		name: 'Sophiie Trigger',
+		type: 'n8n-nodes-sophiie.sophiieTrigger',
+		typeVersion: 1,
+		position: [0, 0],
+		webhookId,
+		parameters,
+		credentials,
+	};
+}

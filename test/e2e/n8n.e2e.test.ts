@@ -5,6 +5,7 @@ import { loadExamples } from '../../scripts/examples';
 import type { Harness } from '../../scripts/n8n-harness';
 import { startHarness } from '../../scripts/n8n-harness';
 import { selectedN8nVersion } from '../../scripts/n8n-versions';
+import { sophiieTriggerNode } from '../../scripts/workflow-nodes';
 import { workflowHelpers } from './workflows';
 
 /**
@@ -146,16 +147,7 @@ describe('Sophiie Trigger in real n8n', () => {
 			name: 'e2e trigger',
 			settings: { executionOrder: 'v1' },
 			nodes: [
-				{
-					id: randomUUID(),
-					name: 'Sophiie Trigger',
-					type: 'n8n-nodes-sophiie.sophiieTrigger',
-					typeVersion: 1,
-					position: [0, 0],
-					webhookId,
-					parameters: { events, customEvents: '', userId: 'usr_acme1' },
-					credentials: sophiieCredential(),
-				},
+				sophiieTriggerNode(webhookId, { events, customEvents: '', userId: 'usr_acme1' }, sophiieCredential()),
 			],
 			connections: {},
 		});

@@ -4,6 +4,7 @@ import fs from 'node:fs';
 
 import type { QueueHarness } from '../../scripts/n8n-queue';
 import { startQueueHarness } from '../../scripts/n8n-queue';
+import { sophiieTriggerNode } from '../../scripts/workflow-nodes';
 import { workflowHelpers } from '../e2e/workflows';
 
 /**
@@ -85,16 +86,7 @@ test('the trigger: subscribes on the webhook processor URL, runs deliveries on w
 		name: 'queue trigger',
 		settings: { executionOrder: 'v1' },
 		nodes: [
-			{
-				id: randomUUID(),
-				name: 'Sophiie Trigger',
-				type: 'n8n-nodes-sophiie.sophiieTrigger',
-				typeVersion: 1,
-				position: [0, 0],
-				webhookId,
-				parameters: { events: ['LEAD_CREATED'], customEvents: '', userId: 'usr_acme1' },
-				credentials: sophiieCredential(),
-			},
+			sophiieTriggerNode(webhookId, { events: ['LEAD_CREATED'], customEvents: '', userId: 'usr_acme1' }, sophiieCredential()),
 		],
 		connections: {},
 	});
