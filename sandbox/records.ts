@@ -129,48 +129,42 @@ export function inquiryOf(lead: LeadRecord, id: string, source: Inquiry['source'
 	};
 }
 
-/** Seeds an organization's records from its members and leads (oldest lead first). */
-export function seedRecords(orgKey: string, members: Member[], leads: LeadRecord[]): OrganizationRecords {
-	const records = new OrganizationRecords();
-	leads.forEach((lead, index) => {
-		records.inquiries.unshift(
-			inquiryOf(lead, lead.lastInquiry.id, lead.lastInquiry.source as Inquiry['source'], lead.createdAt, lead.lastInquiry.summary),
-		);
-		if (index % 3 === 0) {
-			const start = addDays(lead.createdAt, 2);
-			records.appointments.unshift({
-				id: `apt_${orgKey.slice(0, 3)}${String(index).padStart(5, '0')}`,
-				serialId: index + 1,
-				title: `Site visit: ${lead.businessName}`,
-				description: lead.lastInquiry.summary,
-				start,
-				end: new Date(Date.parse(start) + 3_600_000).toISOString(),
-				status: index % 2 === 0 ? 'PENDING' : 'CONFIRMED',
-				leadId: lead.id,
-				attendees: [lead.email, members[0].email],
-				tradeService: { id: (index % TRADE_SERVICES.length) + 1, name: TRADE_SERVICES[index % TRADE_SERVICES.length] },
-				notes: 'Bring the pressure tester',
-				customerNotes: 'Side gate is open',
-				isRescheduled: index % 7 === 0,
-				createdAt: lead.createdAt,
-			});
-		}
-		if (index % 20 === 0) {
-			const companyId = `cmp_${orgKey.slice(0, 3)}${String(index / 20).padStart(4, '0')}`;
-			records.companyNotes.set(
-				companyId,
-				[0, 1, 2].map((n) => ({
-					id: index * 10 + n + 1,
-					value: `Account note ${n + 1} for ${lead.businessName}`,
-					companyId,
-					userId: members[n % members.length].id,
-					createdAt: addDays(lead.createdAt, n),
-					updatedAt: addDays(lead.createdAt, n),
-				})).reverse(),
-			);
-		}
-	});
-	records.organizationMembers = members.map((member, index) => ({
+function appointmentOf(orgKey: string, lead: LeadRecord, index: number, owner: Member): Appointment {
+	const start = addDays(lead.createdAt, 2);
+	return {
+		id: `apt_${orgKey.slice(0, 3)}${String(index).padStart(5, '0')}`,
+		serialId: index + 1,
+		title: `Site visit: ${lead.businessName}`,
+		description: lead.lastInquiry.summary,
+		start,
+		end: new Date(Date.parse(start) + 3_600_000).toISOString(),
+		status: index % 2 === 0 ? 'PENDING' : 'CONFIRMED',
+		leadId: lead.id,
+		attendees: [lead.email, owner.email],
+		tradeService: { id: (index % TRADE_SERVICES.length) + 1, name: TRADE_SERVICES[index % TRADE_SERVICES.length] },
+		notes: 'Bring the pressure tester',
+		customerNotes: 'Side gate is open',
+		isRescheduled: index % 7 === 0,
+		createdAt: lead.createdAt,
+	};
+}
+
+/** Three notes on the company of a lead, newest first. */
+function companyNotesOf(companyId: string, lead: LeadRecord, index: number, members: Member[]): CompanyNote[] {
+	return [0, 1, 2]
+		.map((n) => ({
+			id: index * 10 + n + 1,
+			value: `Account note ${n + 1} for ${lead.businessName}`,
+			companyId,
+			userId: members[n % members.length].id,
+			createdAt: addDays(lead.createdAt, n),
+			updatedAt: addDays(lead.createdAt, n),
+		}))
+		.reverse();
+}
+
+function organizationMemberOf(member: Member, index: number): OrganizationMember {
+	return {
 		id: 101 + index,
 		role: member.role === 'OWNER' ? 'ADMIN' : member.role,
 		firstName: member.firstName,
@@ -180,39 +174,60 @@ export function seedRecords(orgKey: string, members: Member[], leads: LeadRecord
 		isDisabled: member.isDisabled,
 		responsibility: member.responsibility,
 		user: { email: member.email },
-	}));
-	const created = members[0].createdAt;
-	records.products = {
+	};
+}
+
+function productsOf(created: string): Catalogue<'products'> {
+	const product = (id: number, name: string, description: string, price: number, tradeCategoryId: number, isActive = true) =>
+		({ id, name, description, price, tradeCategoryId, createdAt: created, isActive });
+	return {
 		categories: [
 			{
 				id: 1,
 				name: 'Hot water',
 				type: 'PRODUCT',
 				products: [
-					{ id: 11, name: 'Rheem 315L electric', description: 'Electric storage system', price: 1890, tradeCategoryId: 1, createdAt: created, isActive: true },
-					{ id: 12, name: 'Rinnai Infinity 26', description: 'Continuous flow gas', price: 1450, tradeCategoryId: 1, createdAt: created, isActive: true },
+					product(11, 'Rheem 315L electric', 'Electric storage system', 1890, 1),
+					product(12, 'Rinnai Infinity 26', 'Continuous flow gas', 1450, 1),
 				],
 			},
-			{
-				id: 2,
-				name: 'Tapware',
-				type: 'PRODUCT',
-				products: [{ id: 21, name: 'Mixer tap', description: 'Chrome kitchen mixer', price: 240, tradeCategoryId: 2, createdAt: created, isActive: false }],
-			},
+			{ id: 2, name: 'Tapware', type: 'PRODUCT', products: [product(21, 'Mixer tap', 'Chrome kitchen mixer', 240, 2, false)] },
 		],
 	};
-	records.services = {
+}
+
+function servicesOf(created: string): Catalogue<'services'> {
+	const service = (id: number, name: string, description: string, duration: number, followUpQuestions: string[]) =>
+		({ id, name, description, duration, followUpQuestions, tradeCategoryId: 3, createdAt: created, isActive: true });
+	return {
 		categories: [
 			{
 				id: 3,
 				name: 'Plumbing',
 				type: 'SERVICE',
 				services: [
-					{ id: 31, name: 'Blocked drain', description: 'Clear and camera-inspect a drain', duration: 60, followUpQuestions: ['Which drain is blocked?'], tradeCategoryId: 3, createdAt: created, isActive: true },
-					{ id: 32, name: 'Leak detection', description: 'Find and report a leak', duration: 90, followUpQuestions: ['Where is the water showing?', 'Is the meter spinning?'], tradeCategoryId: 3, createdAt: created, isActive: true },
+					service(31, 'Blocked drain', 'Clear and camera-inspect a drain', 60, ['Which drain is blocked?']),
+					service(32, 'Leak detection', 'Find and report a leak', 90, ['Where is the water showing?', 'Is the meter spinning?']),
 				],
 			},
 		],
 	};
+}
+
+/** Seeds an organization's records from its members and leads (oldest lead first). */
+export function seedRecords(orgKey: string, members: Member[], leads: LeadRecord[]): OrganizationRecords {
+	const records = new OrganizationRecords();
+	leads.forEach((lead, index) => {
+		const { id, source, summary } = lead.lastInquiry;
+		records.inquiries.unshift(inquiryOf(lead, id, source as Inquiry['source'], lead.createdAt, summary));
+		if (index % 3 === 0) records.appointments.unshift(appointmentOf(orgKey, lead, index, members[0]));
+		if (index % 20 === 0) {
+			const companyId = `cmp_${orgKey.slice(0, 3)}${String(index / 20).padStart(4, '0')}`;
+			records.companyNotes.set(companyId, companyNotesOf(companyId, lead, index, members));
+		}
+	});
+	records.organizationMembers = members.map(organizationMemberOf);
+	records.products = productsOf(members[0].createdAt);
+	records.services = servicesOf(members[0].createdAt);
 	return records;
 }

@@ -64,14 +64,18 @@ function iso(ms: number): string {
 	return new Date(ms).toISOString();
 }
 
-function seedOrganization(
-	store: SophiieStore,
-	next: () => number,
-	spec: { key: string; name: string; token: string; leads: number; country: string; timeZone: string },
-): { org: SeededOrganization; leadIds: string[] } {
-	const orgId = `org_${spec.key}`;
-	const organization: Organization = {
-		id: orgId,
+interface OrganizationSpec {
+	key: string;
+	name: string;
+	token: string;
+	leads: number;
+	country: string;
+	timeZone: string;
+}
+
+function organizationOf(spec: OrganizationSpec): Organization {
+	return {
+		id: `org_${spec.key}`,
 		name: spec.name,
 		businessPhone: '+61290000000',
 		website: `https://${spec.key}.example.com`,
@@ -82,8 +86,10 @@ function seedOrganization(
 		timeFormat: 12,
 		weekStart: 'Monday',
 	};
-	const roles = ['OWNER', 'ADMIN', 'MEMBER'];
-	const members: Member[] = roles.map((role, index) => ({
+}
+
+function membersOf(spec: OrganizationSpec): Member[] {
+	return ['OWNER', 'ADMIN', 'MEMBER'].map((role, index) => ({
 		id: `usr_${spec.key}${index + 1}`,
 		role,
 		firstName: FIRST_NAMES[(index * 7 + spec.key.length) % FIRST_NAMES.length],
@@ -94,74 +100,85 @@ function seedOrganization(
 		responsibility: role === 'OWNER' ? 'Sales' : 'Operations',
 		createdAt: iso(SEED_START - 86_400_000 * 30),
 	}));
-	store.addOrganization(organization, members);
+}
 
+/** The organization's lead number `n`. The order of the `next()` calls is the seed: keep it. */
+function seededLead(store: SophiieStore, next: () => number, spec: OrganizationSpec, n: number): LeadRecord {
+	let id = idFrom(next, 'ld');
+	while (store.hasLeadId(id)) id = idFrom(next, 'ld');
+	const firstName = pick(next, FIRST_NAMES);
+	const lastName = pick(next, LAST_NAMES);
+	const suburb = pick(next, SUBURBS);
+	const createdAt = iso(SEED_START + n * 3_600_000);
+	const inquiryId = idFrom(next, 'in');
+	const source = pick(next, SOURCES);
+	const tag = pick(next, TAGS);
+	return {
+		id,
+		orgId: `org_${spec.key}`,
+		firstName,
+		lastName,
+		email: `${firstName}.${lastName}.${n + 1}@${spec.key}-leads.example.com`.toLowerCase(),
+		phone: `+614${String(10_000_000 + n * 7919 + spec.key.length).padStart(8, '0')}`,
+		suburb,
+		businessName: `${lastName} ${pick(next, BUSINESSES)}`,
+		socials: n % 3 === 0 ? { facebook: `https://facebook.com/${lastName.toLowerCase()}${n}` } : {},
+		status: 'active',
+		createdAt,
+		read: next() < 0.5,
+		lastInquiryId: inquiryId,
+		lastInquiryDate: createdAt,
+		unreadEmails: Math.floor(next() * 3),
+		unreadCalls: Math.floor(next() * 3),
+		unreadChatbotThreads: Math.floor(next() * 2),
+		unreadSMS: Math.floor(next() * 2),
+		unreadWebformSubmissions: Math.floor(next() * 2),
+		hasFlaggedInquiry: next() < 0.1,
+		address: {
+			line1: `${1 + Math.floor(next() * 200)} ${pick(next, LAST_NAMES)} St`,
+			line2: '',
+			suburb,
+			state: 'NSW',
+			postcode: String(2000 + Math.floor(next() * 800)),
+			country: spec.country,
+		},
+		tags: [{ name: tag, description: `Tagged ${tag}` }],
+		lastInquiry: { id: inquiryId, tag, summary: `${source.toLowerCase()} enquiry about ${suburb} job`, isFirstInquiry: true, source, isRead: false },
+	};
+}
+
+/** A lead's creation activity and, for every fourth lead, a call-back note. */
+function seedLeadHistory(store: SophiieStore, next: () => number, lead: LeadRecord, n: number, members: Member[]) {
+	const { id, createdAt, suburb, lastInquiry } = lead;
+	store.addActivity(id, { event: 'LEAD_CREATED', data: `Lead created from ${lastInquiry.source}`, referenceId: lastInquiry.id, userId: members[0].id, createdAt });
+	if (n % 4 !== 0) return;
+	store.addNote(id, {
+		value: `Called back, prefers mornings (${suburb})`,
+		appointmentId: idFrom(next, 'apt'),
+		userId: members[1].id,
+		createdAt: iso(SEED_START + n * 3_600_000 + 600_000),
+		updatedAt: iso(SEED_START + n * 3_600_000 + 600_000),
+	});
+}
+
+function seedOrganization(
+	store: SophiieStore,
+	next: () => number,
+	spec: OrganizationSpec,
+): { org: SeededOrganization; leadIds: string[] } {
+	const organization = organizationOf(spec);
+	const members = membersOf(spec);
+	store.addOrganization(organization, members);
 	const leads: LeadRecord[] = [];
 	for (let n = 0; n < spec.leads; n++) {
-		let id = idFrom(next, 'ld');
-		while (store.hasLeadId(id)) id = idFrom(next, 'ld');
-		const firstName = pick(next, FIRST_NAMES);
-		const lastName = pick(next, LAST_NAMES);
-		const suburb = pick(next, SUBURBS);
-		const createdAt = iso(SEED_START + n * 3_600_000);
-		const inquiryId = idFrom(next, 'in');
-		const source = pick(next, SOURCES);
-		const tag = pick(next, TAGS);
-		const lead: LeadRecord = {
-			id,
-			orgId,
-			firstName,
-			lastName,
-			email: `${firstName}.${lastName}.${n + 1}@${spec.key}-leads.example.com`.toLowerCase(),
-			phone: `+614${String(10_000_000 + n * 7919 + spec.key.length).padStart(8, '0')}`,
-			suburb,
-			businessName: `${lastName} ${pick(next, BUSINESSES)}`,
-			socials: n % 3 === 0 ? { facebook: `https://facebook.com/${lastName.toLowerCase()}${n}` } : {},
-			status: 'active',
-			createdAt,
-			read: next() < 0.5,
-			lastInquiryId: inquiryId,
-			lastInquiryDate: createdAt,
-			unreadEmails: Math.floor(next() * 3),
-			unreadCalls: Math.floor(next() * 3),
-			unreadChatbotThreads: Math.floor(next() * 2),
-			unreadSMS: Math.floor(next() * 2),
-			unreadWebformSubmissions: Math.floor(next() * 2),
-			hasFlaggedInquiry: next() < 0.1,
-			address: {
-				line1: `${1 + Math.floor(next() * 200)} ${pick(next, LAST_NAMES)} St`,
-				line2: '',
-				suburb,
-				state: 'NSW',
-				postcode: String(2000 + Math.floor(next() * 800)),
-				country: spec.country,
-			},
-			tags: [{ name: tag, description: `Tagged ${tag}` }],
-			lastInquiry: {
-				id: inquiryId,
-				tag,
-				summary: `${source.toLowerCase()} enquiry about ${suburb} job`,
-				isFirstInquiry: true,
-				source,
-				isRead: false,
-			},
-		};
+		const lead = seededLead(store, next, spec, n);
 		store.insertLead(lead);
-		store.addActivity(id, { event: 'LEAD_CREATED', data: `Lead created from ${source}`, referenceId: inquiryId, userId: members[0].id, createdAt });
-		if (n % 4 === 0) {
-			store.addNote(id, {
-				value: `Called back, prefers mornings (${suburb})`,
-				appointmentId: idFrom(next, 'apt'),
-				userId: members[1].id,
-				createdAt: iso(SEED_START + n * 3_600_000 + 600_000),
-				updatedAt: iso(SEED_START + n * 3_600_000 + 600_000),
-			});
-		}
+		seedLeadHistory(store, next, lead, n, members);
 		leads.push(lead);
 	}
-	store.records.set(orgId, seedRecords(spec.key, members, leads));
+	store.records.set(organization.id, seedRecords(spec.key, members, leads));
 	return {
-		org: { id: orgId, name: spec.name, token: spec.token, ownerId: members[0].id, leadCount: spec.leads },
+		org: { id: organization.id, name: spec.name, token: spec.token, ownerId: members[0].id, leadCount: spec.leads },
 		leadIds: leads.map((lead) => lead.id),
 	};
 }

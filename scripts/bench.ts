@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 
 import type { Harness } from './n8n-harness';
-import { ensureN8n, startHarness, step } from './n8n-harness';
+import { ensureN8n, sandboxCredentialRef, startHarness, step } from './n8n-harness';
 import { webhookNode } from './workflow-nodes';
 
 /**
@@ -179,7 +179,7 @@ async function main() {
 		const bench: Bench = {
 			harness,
 			nodeBin: install.nodeBin,
-			sophiieCredential: { id: harness.credentialId, name: 'Sophiie sandbox (Acme Plumbing)' },
+			sophiieCredential: sandboxCredentialRef(harness.credentialId),
 			headerCredential: { id: header.body.id, name: 'Bearer header (HTTP Request node)' },
 		};
 

@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto';
 
 import type { Harness } from './n8n-harness';
-import { startHarness } from './n8n-harness';
+import { sandboxCredentialRef, startHarness } from './n8n-harness';
 import { RECOMMENDED_BURST_SETTINGS, startQueueHarness } from './n8n-queue';
 import { step } from './processes';
 import { sophiieTriggerNode, webhookNode } from './workflow-nodes';
@@ -78,7 +78,7 @@ async function triggerWorkflow(harness: Harness): Promise<string> {
 			sophiieTriggerNode(
 				randomUUID(),
 				{ events: ['LEAD_CREATED'], customEvents: '', userId: 'usr_acme1' },
-				{ sophiieApi: { id: harness.credentialId, name: 'Sophiie sandbox (Acme Plumbing)' } },
+				{ sophiieApi: sandboxCredentialRef(harness.credentialId) },
 			),
 		],
 		connections: {},

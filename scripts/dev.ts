@@ -1,6 +1,6 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-globals, no-console -- development tooling, never published: the rules for node code do not apply */
 import { loadExamples } from './examples';
-import { OWNER, startHarness, step } from './n8n-harness';
+import { OWNER, SANDBOX_CREDENTIAL_NAME, startHarness, step } from './n8n-harness';
 import { RECOMMENDED_BURST_SETTINGS, startQueueHarness } from './n8n-queue';
 
 /**
@@ -48,7 +48,7 @@ n8n ${harness.n8nVersion} is running with n8n-nodes-sophiie installed.
 
   Editor:      ${n8nUrl}${queue ? `\n  Webhooks:    ${harness.webhookUrl} (queue mode: this webhook processor, two workers, Postgres, Redis)` : ''}
   Login:       ${OWNER.email} / ${OWNER.password}
-  Credential:  "Sophiie sandbox (Acme Plumbing)" → the sandbox at ${sandbox.url}
+  Credential:  "${SANDBOX_CREDENTIAL_NAME}" → the sandbox at ${sandbox.url}
   Workflows:   ${imported.join(', ')}
 
 Fire the Sophiie Trigger: activate "Sophiie: new lead → Slack message" (or open it and click

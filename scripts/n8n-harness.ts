@@ -2,7 +2,6 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -11,6 +10,7 @@ import { startSandbox } from '../sandbox/server';
 import type { DeliveryOptions } from '../sandbox/webhooks';
 import { n8nVersionsDir, selectedN8nVersion } from './n8n-versions';
 import { PACKAGE_NAME, packCleanCheckout } from './pack';
+import { freePort } from './ports';
 import type { Log } from './processes';
 import { cleanEnv, runLogged, step, stopperFor } from './processes';
 
@@ -128,14 +128,6 @@ export function installCommunityPackage(tarball: string, userFolder: string) {
 		path.join(userFolder, '.n8n', 'nodes', 'package.json'),
 		JSON.stringify({ name: 'installed-nodes', private: true, dependencies: { [PACKAGE_NAME]: 'file:' } }, null, 2),
 	);
-}
-
-export async function freePort(): Promise<number> {
-	const server = net.createServer();
-	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-	const { port } = server.address() as net.AddressInfo;
-	await new Promise((resolve) => server.close(resolve));
-	return port;
 }
 
 const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -345,7 +337,13 @@ export function n8nClients(n8nUrl: string, apiKey: string, cookie: string): Pick
 	};
 }
 
-const SANDBOX_CREDENTIAL_NAME = 'Sophiie sandbox (Acme Plumbing)';
+/** The name of the credential every harness creates, for the Acme organization of the sandbox. */
+export const SANDBOX_CREDENTIAL_NAME = 'Sophiie sandbox (Acme Plumbing)';
+
+/** How a workflow node names that credential. */
+export function sandboxCredentialRef(credentialId: string) {
+	return { id: credentialId, name: SANDBOX_CREDENTIAL_NAME };
+}
 
 /** Creates the credential as the editor does (n8n 1.1xx's public API asks for fields n8n itself adds to every credential). */
 export async function createSandboxCredential(editorPost: Harness['editorPost'], sandbox: Sandbox): Promise<string> {

@@ -10,7 +10,6 @@ import {
 	createOwnerAndApiKey,
 	createSandboxCredential,
 	ensureN8n,
-	freePort,
 	installCommunityPackage,
 	mainReadiness,
 	n8nClients,
@@ -18,6 +17,7 @@ import {
 	startN8nProcess,
 } from './n8n-harness';
 import { packCleanCheckout } from './pack';
+import { freePort } from './ports';
 import type { Log } from './processes';
 import { step } from './processes';
 import type { Service } from './queue-services';

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 
-import { freePort } from './n8n-harness';
+import { freePort } from './ports';
 import { projectRoot } from './pack';
 import type { Log } from './processes';
 import { runLogged, stopperFor } from './processes';

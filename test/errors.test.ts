@@ -1,6 +1,5 @@
-/* eslint-disable @n8n/community-nodes/no-hardcoded-secrets, @n8n/community-nodes/no-restricted-imports -- development tooling, never published: the rules for node code do not apply */
-import { createServer } from 'node:net';
-
+/* eslint-disable @n8n/community-nodes/no-hardcoded-secrets -- development tooling, never published: the rules for node code do not apply */
+import { freePort } from '../scripts/ports';
 import { capturedLogs } from './harness/leak-guard';
 import { serialize } from './harness/leak-record';
 import type { RunResult } from './harness/n8n';
@@ -13,14 +12,6 @@ const env = useSandbox();
 /** Everything n8n keeps of a run, errors with all their own properties included. */
 function everythingRecorded(result: RunResult): string {
 	return serialize(result.run) + serialize(result.error);
-}
-
-async function unusedPort(): Promise<number> {
-	const server = createServer();
-	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-	const { port } = server.address() as { port: number };
-	await new Promise((resolve) => server.close(resolve));
-	return port;
 }
 
 describe('API failures become NodeApiErrors a user can act on', () => {
@@ -87,7 +78,7 @@ describe('API failures become NodeApiErrors a user can act on', () => {
 	});
 
 	test('an unreachable Sophiie is a clear error naming the base URL', async () => {
-		const url = `http://127.0.0.1:${await unusedPort()}`;
+		const url = `http://127.0.0.1:${await freePort()}`;
 		const result = await runSophiieNode({
 			credentials: sandboxCredentials(url, env.sandbox.seed.organizations.acme.token, env.sandbox.webhooksUrl),
 			parameters: leadParameters('get', 'ld_abc123'),

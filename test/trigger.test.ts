@@ -23,8 +23,6 @@ interface Stored {
 const stored = (trigger: TriggerHarness, isTest = false) =>
 	(trigger.staticData.subscriptions as Record<string, Stored> | undefined)?.[trigger.webhookUrl(isTest)];
 
-const webhookRequests = () => env.apiRequests().filter((request) => request.host === 'webhooks');
-
 describe('Sophiie Trigger: subscription lifecycle', () => {
 	test('activation subscribes one hook per event on the webhooks host and keeps a fresh secret', async () => {
 		const trigger = harness();
@@ -45,7 +43,7 @@ describe('Sophiie Trigger: subscription lifecycle', () => {
 			expect(url.searchParams.get('secret')).toBe(subscription.secret);
 			expect(url.searchParams.get('event')).toBe(hook.trigger);
 		}
-		expect(webhookRequests().map(({ method, path, query }) => ({ method, path, query }))).toEqual(
+		expect(env.webhooksRequests().map(({ method, path, query }) => ({ method, path, query }))).toEqual(
 			['LEAD_CREATED', 'LEAD_UPDATED'].map(() => ({
 				method: 'POST',
 				path: '/api/webhooks/zapier/subscribe',
@@ -83,14 +81,14 @@ describe('Sophiie Trigger: subscription lifecycle', () => {
 		expect(await trigger.lifecycle('delete')).toBe(true);
 		expect(env.sandbox.webhooks.list()).toEqual([]);
 		expect(stored(trigger)).toBeUndefined();
-		const unsubscribes = webhookRequests().filter((request) => request.method === 'DELETE');
+		const unsubscribes = env.webhooksRequests().filter((request) => request.method === 'DELETE');
 		expect(unsubscribes.map(({ body, query }) => ({ body, query }))).toEqual(
 			hookIds.map((hookId) => ({ body: { hookId }, query: { org_id: 'org_acme', user_id: OWNER } })),
 		);
 
 		env.sandbox.clearRequests();
 		expect(await trigger.lifecycle('delete')).toBe(true);
-		expect(env.apiRequests()).toEqual([]);
+		expect(env.allRequests()).toEqual([]);
 	});
 
 	test('a hook Sophiie already removed (404) counts as removed', async () => {
@@ -101,7 +99,7 @@ describe('Sophiie Trigger: subscription lifecycle', () => {
 
 		expect(await trigger.lifecycle('delete')).toBe(true);
 		expect(env.sandbox.webhooks.list()).toEqual([]);
-		expect(webhookRequests().filter((request) => request.method === 'DELETE').map((request) => request.status)).toEqual([
+		expect(env.webhooksRequests().filter((request) => request.method === 'DELETE').map((request) => request.status)).toEqual([
 			404, 200,
 		]);
 	});
@@ -149,7 +147,7 @@ describe('Sophiie Trigger: subscription lifecycle', () => {
 		await expect(harness({ customEvents: 'lead created' }).activate()).rejects.toThrow(
 			'Invalid Custom Event Names: "lead created" is not an event name',
 		);
-		expect(env.apiRequests()).toEqual([]);
+		expect(env.allRequests()).toEqual([]);
 	});
 });
 

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 
 import { loadExamples } from '../../scripts/examples';
 import type { Harness } from '../../scripts/n8n-harness';
-import { startHarness } from '../../scripts/n8n-harness';
+import { SANDBOX_CREDENTIAL_NAME, startHarness } from '../../scripts/n8n-harness';
 import { selectedN8nVersion } from '../../scripts/n8n-versions';
 import { sophiieTriggerNode } from '../../scripts/workflow-nodes';
 import { workflowHelpers } from './workflows';
@@ -59,7 +59,7 @@ describe(`the package in real n8n ${selectedN8nVersion()}`, () => {
 			return body.data;
 		};
 		const token = harness.sandbox.seed.organizations.acme.token;
-		expect(await testCredential(harness.credentialId, 'Sophiie sandbox (Acme Plumbing)', token)).toMatchObject({ status: 'OK' });
+		expect(await testCredential(harness.credentialId, SANDBOX_CREDENTIAL_NAME, token)).toMatchObject({ status: 'OK' });
 
 		const wrong = await harness.editorPost<{ data: { id: string } }>('/rest/credentials', {
 			name: 'Sophiie wrong token',

@@ -2,6 +2,7 @@
 import { randomUUID } from 'node:crypto';
 
 import type { Harness } from '../../scripts/n8n-harness';
+import { sandboxCredentialRef } from '../../scripts/n8n-harness';
 import { webhookNode } from '../../scripts/workflow-nodes';
 
 /**
@@ -67,7 +68,7 @@ export function workflowHelpers(current: () => Harness) {
 		);
 	}
 
-	const sophiieCredential = () => ({ sophiieApi: { id: current().credentialId, name: 'Sophiie sandbox (Acme Plumbing)' } });
+	const sophiieCredential = () => ({ sophiieApi: sandboxCredentialRef(current().credentialId) });
 
 	/** A workflow "POST /webhook/<path> → Sophiie", activated; each call runs the Sophiie node once. */
 	async function webhookWorkflow(name: string, sophiieParameters: Record<string, unknown>) {

@@ -28,8 +28,16 @@ export function useSandbox() {
 		get credentials() {
 			return sandboxCredentials(current().url, current().seed.organizations.acme.token, current().webhooksUrl);
 		},
-		/** Requests to the `/v1` API since the last reset. */
+		/** Requests to the `/v1` API host since the last reset. */
 		apiRequests() {
+			return current().requests().filter((request) => request.host === 'api');
+		},
+		/** Requests to the webhooks host since the last reset. */
+		webhooksRequests() {
+			return current().requests().filter((request) => request.host === 'webhooks');
+		},
+		/** Requests to either host since the last reset. */
+		allRequests() {
 			return current().requests();
 		},
 	};

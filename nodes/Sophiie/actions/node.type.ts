@@ -1,20 +1,11 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeProperties,
+	INodePropertyOptions,
+} from 'n8n-workflow';
 
-/**
- * Every resource and its operation values, as the dropdowns offer them. Each
- * resource's `operations` map is typed from this, so a value listed here
- * without an operation module (description + execute) does not compile, nor
- * does a module under a value not listed here.
- */
-export type SophiieNodeMap = {
-	appointment: 'getAll';
-	company: 'listNotes';
-	inquiry: 'get' | 'getAll';
-	lead: 'create' | 'delete' | 'get' | 'getAll' | 'listActivities' | 'listNotes' | 'update';
-	member: 'getAll';
-	organization: 'get' | 'getMembers' | 'getProducts' | 'getServices';
-	sms: 'send';
-};
+import type { resources } from './resources';
 
 /** What every `<operation>.operation.ts` exports. */
 export interface OperationModule {
@@ -22,11 +13,43 @@ export interface OperationModule {
 	execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject | IDataObject[]>;
 }
 
-/** A resource's operation values → their modules. */
-export type OperationsOf<Resource extends keyof SophiieNodeMap> = { [Value in SophiieNodeMap[Resource]]: OperationModule };
-
 /** What every `<Resource>.resource.ts` exports. */
-export interface ResourceModule<Resource extends keyof SophiieNodeMap> {
+export interface ResourceModule {
+	/** The resource's name in the Resource dropdown. */
+	displayName: string;
+	/** Operation value → its module, as the router dispatches them. */
+	operations: Record<string, OperationModule>;
+	/** The Operation dropdown, then every operation's fields. */
 	description: INodeProperties[];
-	operations: OperationsOf<Resource>;
+}
+
+/** Every resource and its operation values, read off the registry. */
+export type SophiieNodeMap = {
+	[Resource in keyof typeof resources]: keyof (typeof resources)[Resource]['operations'] & string;
+};
+
+/** An entry of a resource's Operation dropdown; its value must name one of the resource's operation modules. */
+export type OperationOption<Operations> = INodePropertyOptions & { value: keyof Operations & string; action: string };
+
+/**
+ * A resource's description: its Operation dropdown, then the fields of each
+ * operation. Typed so that a dropdown value without an operation module (its
+ * description and execute) does not compile.
+ */
+export function resourceDescription<Operations extends Record<string, OperationModule>>(
+	resource: string,
+	operations: Operations,
+	options: Array<OperationOption<Operations>>,
+	defaultOperation: keyof Operations & string,
+): INodeProperties[] {
+	const dropdown: INodeProperties = {
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: [resource] } },
+		options,
+		default: defaultOperation,
+	};
+	return [dropdown, ...Object.values(operations).flatMap((operation) => operation.description)];
 }

@@ -7,14 +7,14 @@ import * as lead from './lead/Lead.resource';
 import * as member from './member/Member.resource';
 import * as organization from './organization/Organization.resource';
 import * as sms from './sms/Sms.resource';
-import type { ResourceModule, SophiieNodeMap } from './node.type';
+import type { ResourceModule } from './node.type';
 
 /**
- * The one registry of resources, read by the node's description and by the
- * router. Adding a resource: its folder, its line in SophiieNodeMap
- * (node.type.ts), an option below and a line in `resources`.
+ * The one registry of resources, read by the node's description (the Resource
+ * dropdown, in this order, and every resource's fields) and by the router.
+ * Adding a resource: its folder, and its line here.
  */
-export const resources: { [Resource in keyof SophiieNodeMap]: ResourceModule<Resource> } = {
+export const resources = {
 	appointment,
 	company,
 	inquiry,
@@ -22,24 +22,18 @@ export const resources: { [Resource in keyof SophiieNodeMap]: ResourceModule<Res
 	member,
 	organization,
 	sms,
-};
+} satisfies Record<string, ResourceModule>;
+
+const registered: Array<[string, ResourceModule]> = Object.entries(resources);
 
 export const resourceProperty: INodeProperties = {
 	displayName: 'Resource',
 	name: 'resource',
 	type: 'options',
 	noDataExpression: true,
-	options: [
-		{ name: 'Appointment', value: 'appointment' },
-		{ name: 'Company', value: 'company' },
-		{ name: 'Inquiry', value: 'inquiry' },
-		{ name: 'Lead', value: 'lead' },
-		{ name: 'Member', value: 'member' },
-		{ name: 'Organization', value: 'organization' },
-		{ name: 'SMS', value: 'sms' },
-	],
+	options: registered.map(([value, resource]) => ({ name: resource.displayName, value })),
 	default: 'lead',
 };
 
-/** Every resource's operation dropdown and operation fields, in resource order. */
-export const resourceProperties: INodeProperties[] = Object.values(resources).flatMap((resource) => resource.description);
+/** Every resource's Operation dropdown and operation fields, in registry order. */
+export const resourceProperties: INodeProperties[] = registered.flatMap(([, resource]) => resource.description);

@@ -11,12 +11,19 @@ export function getLeadId(this: IExecuteFunctions, itemIndex: number, parameter 
 	return validateId(this.getNode(), value, itemIndex, 'Lead ID');
 }
 
-/** `{ leadId }` for the query when Filters › Lead is set, else nothing. */
-export function leadFilterQuery(this: IExecuteFunctions, itemIndex: number, filters: IDataObject): IDataObject {
-	if (!('leadId' in filters)) return {};
-	const value = this.getNodeParameter('filters.leadId', itemIndex, '', { extractValue: true });
-	if (value === undefined || value === null || value === '') return {};
-	return { leadId: validateId(this.getNode(), value, itemIndex, 'Filters › Lead ID') };
+/**
+ * The query of a list's Filters: `leadId` when Filters › Lead is set (checked
+ * before any request), and each of `passThrough` that is set, as it is.
+ */
+export function filtersQuery(this: IExecuteFunctions, itemIndex: number, passThrough: string[] = []): IDataObject {
+	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
+	const qs: IDataObject = {};
+	const lead = 'leadId' in filters ? this.getNodeParameter('filters.leadId', itemIndex, '', { extractValue: true }) : '';
+	if (lead !== undefined && lead !== null && lead !== '') {
+		qs.leadId = validateId(this.getNode(), lead, itemIndex, 'Filters › Lead ID');
+	}
+	for (const name of passThrough) if (filters[name]) qs[name] = filters[name];
+	return qs;
 }
 
 /** Undefined for Return All, else the checked Limit. */

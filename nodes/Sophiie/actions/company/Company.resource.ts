@@ -1,26 +1,20 @@
-import type { INodeProperties } from 'n8n-workflow';
-
-import type { OperationsOf } from '../node.type';
+import { resourceDescription } from '../node.type';
 import * as listNotes from './listNotes.operation';
 
-export const operations: OperationsOf<'company'> = { listNotes };
+export const displayName = 'Company';
 
-export const description: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['company'] } },
-		options: [
-			{
-				name: 'List Notes',
-				value: 'listNotes',
-				description: 'List the notes of a company',
-				action: 'List notes of a company',
-			},
-		],
-		default: 'listNotes',
-	},
-	...listNotes.description,
-];
+export const operations = { listNotes };
+
+export const description = resourceDescription(
+	'company',
+	operations,
+	[
+		{
+			name: 'List Notes',
+			value: 'listNotes',
+			description: 'List the notes of a company',
+			action: 'List notes of a company',
+		},
+	],
+	'listNotes',
+);

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { getList, leadFilterQuery } from '../../helpers/parameters';
+import { filtersQuery, getList } from '../../helpers/parameters';
 import { filtersCollection, leadFilter, returnAllAndLimit } from '../common.descriptions';
 
 const properties: INodeProperties[] = [
@@ -44,9 +44,6 @@ export const description = updateDisplayOptions(
 );
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
-	const qs = leadFilterQuery.call(this, itemIndex, filters);
-	if (filters.source) qs.source = filters.source;
-	if (filters.expand) qs.expand = filters.expand;
+	const qs = filtersQuery.call(this, itemIndex, ['source', 'expand']);
 	return await getList.call(this, itemIndex, ['inquiries'], 'inquiries', { qs });
 }

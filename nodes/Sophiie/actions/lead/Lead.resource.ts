@@ -1,6 +1,4 @@
-import type { INodeProperties } from 'n8n-workflow';
-
-import type { OperationsOf } from '../node.type';
+import { resourceDescription } from '../node.type';
 import * as create from './create.operation';
 import * as deleteLead from './delete.operation';
 import * as get from './get.operation';
@@ -9,67 +7,56 @@ import * as listActivities from './listActivities.operation';
 import * as listNotes from './listNotes.operation';
 import * as update from './update.operation';
 
-/** Operation value → its module, as the router dispatches them. */
-export const operations: OperationsOf<'lead'> = { create, delete: deleteLead, get, getAll, listActivities, listNotes, update };
+export const displayName = 'Lead';
 
-export const description: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['lead'] } },
-		options: [
-			{
-				name: 'Create',
-				value: 'create',
-				description: 'Create a lead in the organization of the credential',
-				action: 'Create a lead',
-			},
-			{
-				name: 'Delete',
-				value: 'delete',
-				description: 'Delete a lead (Sophiie keeps it soft-deleted)',
-				action: 'Delete a lead',
-			},
-			{
-				name: 'Get',
-				value: 'get',
-				description: 'Get a lead with its details',
-				action: 'Get a lead',
-			},
-			{
-				name: 'Get Many',
-				value: 'getAll',
-				description: 'List the organization’s leads, newest first',
-				action: 'Get many leads',
-			},
-			{
-				name: 'List Activities',
-				value: 'listActivities',
-				description: 'List the activity history of a lead',
-				action: 'List activities of a lead',
-			},
-			{
-				name: 'List Notes',
-				value: 'listNotes',
-				description: 'List the notes of a lead',
-				action: 'List notes of a lead',
-			},
-			{
-				name: 'Update',
-				value: 'update',
-				description: 'Update fields of a lead',
-				action: 'Update a lead',
-			},
-		],
-		default: 'get',
-	},
-	...create.description,
-	...deleteLead.description,
-	...get.description,
-	...getAll.description,
-	...listActivities.description,
-	...listNotes.description,
-	...update.description,
-];
+export const operations = { create, delete: deleteLead, get, getAll, listActivities, listNotes, update };
+
+export const description = resourceDescription(
+	'lead',
+	operations,
+	[
+		{
+			name: 'Create',
+			value: 'create',
+			description: 'Create a lead in the organization of the credential',
+			action: 'Create a lead',
+		},
+		{
+			name: 'Delete',
+			value: 'delete',
+			description: 'Delete a lead (Sophiie keeps it soft-deleted)',
+			action: 'Delete a lead',
+		},
+		{
+			name: 'Get',
+			value: 'get',
+			description: 'Get a lead with its details',
+			action: 'Get a lead',
+		},
+		{
+			name: 'Get Many',
+			value: 'getAll',
+			description: 'List the organization’s leads, newest first',
+			action: 'Get many leads',
+		},
+		{
+			name: 'List Activities',
+			value: 'listActivities',
+			description: 'List the activity history of a lead',
+			action: 'List activities of a lead',
+		},
+		{
+			name: 'List Notes',
+			value: 'listNotes',
+			description: 'List the notes of a lead',
+			action: 'List notes of a lead',
+		},
+		{
+			name: 'Update',
+			value: 'update',
+			description: 'Update fields of a lead',
+			action: 'Update a lead',
+		},
+	],
+	'get',
+);

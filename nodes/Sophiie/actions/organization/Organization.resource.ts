@@ -1,50 +1,41 @@
-import type { INodeProperties } from 'n8n-workflow';
-
-import type { OperationsOf } from '../node.type';
+import { resourceDescription } from '../node.type';
 import * as get from './get.operation';
 import * as getMembers from './getMembers.operation';
 import * as getProducts from './getProducts.operation';
 import * as getServices from './getServices.operation';
 
-export const operations: OperationsOf<'organization'> = { get, getMembers, getProducts, getServices };
+export const displayName = 'Organization';
 
-export const description: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['organization'] } },
-		options: [
-			{
-				name: 'Get',
-				value: 'get',
-				description: 'Get the organization of the credential: name, phone, time zone…',
-				action: 'Get the organization',
-			},
-			{
-				name: 'Get Members',
-				value: 'getMembers',
-				description: 'List the organization’s members with their position (pending invitations excluded)',
-				action: 'Get organization members',
-			},
-			{
-				name: 'Get Products',
-				value: 'getProducts',
-				description: 'List the organization’s products, one item each with its category',
-				action: 'Get organization products',
-			},
-			{
-				name: 'Get Services',
-				value: 'getServices',
-				description: 'List the organization’s services, one item each with its category',
-				action: 'Get organization services',
-			},
-		],
-		default: 'get',
-	},
-	...get.description,
-	...getMembers.description,
-	...getProducts.description,
-	...getServices.description,
-];
+export const operations = { get, getMembers, getProducts, getServices };
+
+export const description = resourceDescription(
+	'organization',
+	operations,
+	[
+		{
+			name: 'Get',
+			value: 'get',
+			description: 'Get the organization of the credential: name, phone, time zone…',
+			action: 'Get the organization',
+		},
+		{
+			name: 'Get Members',
+			value: 'getMembers',
+			description: 'List the organization’s members with their position (pending invitations excluded)',
+			action: 'Get organization members',
+		},
+		{
+			name: 'Get Products',
+			value: 'getProducts',
+			description: 'List the organization’s products, one item each with its category',
+			action: 'Get organization products',
+		},
+		{
+			name: 'Get Services',
+			value: 'getServices',
+			description: 'List the organization’s services, one item each with its category',
+			action: 'Get organization services',
+		},
+	],
+	'get',
+);

@@ -1,12 +1,14 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
 import { sophiieApiRequest } from '../../transport';
+import type { OperationModule } from '../node.type';
 
 /**
  * Products or services, one item each, with the category it belongs to.
  * Sophiie answers `{ categories: [{ id, name, type, <key>: [...] }], ... }`, not paginated.
  */
-export async function getCatalogue(
+async function getCatalogue(
 	this: IExecuteFunctions,
 	itemIndex: number,
 	key: 'products' | 'services',
@@ -18,4 +20,14 @@ export async function getCatalogue(
 		const { id, name, type } = category;
 		return entries.map((entry) => ({ ...entry, category: { id, name, type } }));
 	});
+}
+
+/** Get Products or Get Services: no fields of their own. */
+export function catalogueOperation(operation: string, key: 'products' | 'services'): OperationModule {
+	return {
+		description: updateDisplayOptions({ show: { resource: ['organization'], operation: [operation] } }, []),
+		async execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+			return await getCatalogue.call(this, itemIndex, key);
+		},
+	};
 }

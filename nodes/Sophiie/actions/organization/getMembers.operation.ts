@@ -1,16 +1,4 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import { wholeListOperation } from '../wholeList';
 
-import { getList } from '../../helpers/parameters';
-import { returnAllAndLimit } from '../common.descriptions';
-
-const properties: INodeProperties[] = [...returnAllAndLimit];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['organization'], operation: ['getMembers'] } },
-	properties,
-);
-
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	return await getList.call(this, itemIndex, ['organization', 'members'], 'members');
-}
+/** The organization's members with their position (`/v1/organization/members`). */
+export const { description, execute } = wholeListOperation('organization', 'getMembers', ['organization', 'members'], 'members');

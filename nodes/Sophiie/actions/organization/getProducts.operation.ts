@@ -1,15 +1,3 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import { catalogueOperation } from './catalogue';
 
-import { getCatalogue } from './catalogue';
-
-const properties: INodeProperties[] = [];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['organization'], operation: ['getProducts'] } },
-	properties,
-);
-
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	return await getCatalogue.call(this, itemIndex, 'products');
-}
+export const { description, execute } = catalogueOperation('getProducts', 'products');
