@@ -8,7 +8,7 @@ export interface Paging {
 	limit: number;
 }
 
-export function parsePaging(query: URLSearchParams): Paging {
+function parsePaging(query: URLSearchParams): Paging {
 	const read = (name: string, fallback: number, max: number) => {
 		const raw = query.get(name);
 		if (raw === null) return fallback;
@@ -21,7 +21,7 @@ export function parsePaging(query: URLSearchParams): Paging {
 }
 
 /** One page of `all` under `key`, with the documented totals. */
-export function paginate<T>(key: string, all: T[], { page, limit }: Paging, shape?: (item: T) => unknown) {
+function paginate<T>(key: string, all: T[], { page, limit }: Paging, shape?: (item: T) => unknown) {
 	const start = (page - 1) * limit;
 	const items = all.slice(start, start + limit);
 	return {

@@ -16,7 +16,7 @@ function leadDetails(lead: LeadRecord) {
 }
 
 /** The documented Z3 item: "Get Recent Appointments". */
-export function appointmentFor(lead: LeadRecord, index: number, createdAt = lead.createdAt) {
+function appointmentFor(lead: LeadRecord, index: number, createdAt = lead.createdAt) {
 	const originalId = String(456 + index);
 	const start = new Date(Date.parse(createdAt) + 2 * 86_400_000);
 	const end = new Date(start.getTime() + 3_600_000);
@@ -42,7 +42,7 @@ export function appointmentFor(lead: LeadRecord, index: number, createdAt = lead
 }
 
 /** Not documented: an inquiry with key points, source and lead details, as the overview describes it. */
-export function inquiryFor(lead: LeadRecord, createdAt = lead.createdAt) {
+function inquiryFor(lead: LeadRecord, createdAt = lead.createdAt) {
 	const { id, source, tag, summary, isFirstInquiry, isRead } = lead.lastInquiry;
 	return {
 		id,

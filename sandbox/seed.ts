@@ -23,7 +23,7 @@ export interface SeedInfo {
 	busyLeadActivityCount: number;
 }
 
-export const SEED_START = Date.parse('2026-01-05T09:00:00.000Z');
+const SEED_START = Date.parse('2026-01-05T09:00:00.000Z');
 
 const FIRST_NAMES = ['Olivia', 'Jack', 'Charlotte', 'William', 'Amelia', 'Noah', 'Isla', 'Oliver', 'Mia', 'Leo', 'Ava', 'Henry', 'Grace', 'Lucas', 'Chloe', 'Thomas', 'Zoe', 'James', 'Ruby', 'Ethan'];
 const LAST_NAMES = ['Smith', 'Nguyen', 'Williams', 'Brown', 'Wilson', 'Taylor', 'Johnson', 'White', 'Martin', 'Anderson', 'Thompson', 'Walker', 'Harris', 'Lee', 'Ryan', 'Robinson', 'Kelly', 'King', 'Davis', 'Wright'];

@@ -26,7 +26,7 @@ export const projectRoot = findProjectRoot();
  * other leftovers of earlier builds. The dev dependencies are linked, not
  * installed again.
  */
-export function cleanCheckout(target: string): string {
+function cleanCheckout(target: string): string {
 	const listed = spawnSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], {
 		cwd: projectRoot,
 		encoding: 'utf8',

@@ -12,7 +12,7 @@ import type { HostContext } from './context';
 const recordsOf = ({ state, orgId }: HostContext): OrganizationRecords => state.store.records.get(orgId)!;
 
 /** Get Inquiry's documented shape: everything but the id in the external system. */
-export function inquiryDetail(inquiry: Inquiry): Partial<Inquiry> {
+function inquiryDetail(inquiry: Inquiry): Partial<Inquiry> {
 	const detail: Partial<Inquiry> = { ...inquiry };
 	delete detail.externalInquiryId;
 	return detail;

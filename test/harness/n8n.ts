@@ -53,9 +53,9 @@ const { SophiieApi } = require(built('credentials/SophiieApi.credentials')) as {
 	SophiieApi: new () => ICredentialType;
 };
 
-export const SOPHIIE_NODE_TYPE = 'n8n-nodes-sophiie.sophiie';
+const SOPHIIE_NODE_TYPE = 'n8n-nodes-sophiie.sophiie';
 export const SOPHIIE_TRIGGER_NODE_TYPE = 'n8n-nodes-sophiie.sophiieTrigger';
-export const sophiieCredentialType = new SophiieApi();
+const sophiieCredentialType = new SophiieApi();
 
 /** Emits the items it is given: the start of every test workflow. */
 class TestItems implements INodeType {

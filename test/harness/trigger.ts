@@ -25,7 +25,7 @@ import { SOPHIIE_TRIGGER_NODE_TYPE, additionalDataFor, nodeTypes } from './n8n';
  * workflow, as n8n keeps it between activation and deliveries.
  */
 
-export const WEBHOOK_ID = '5f0c7a52-3d0c-4d2f-9d2c-6a0f3b1d9e11';
+const WEBHOOK_ID = '5f0c7a52-3d0c-4d2f-9d2c-6a0f3b1d9e11';
 
 export interface Delivery {
 	status: number;

@@ -5,8 +5,6 @@ import type {
 	INodePropertyOptions,
 } from 'n8n-workflow';
 
-import type { resources } from './resources';
-
 /** What every `<operation>.operation.ts` exports. */
 export interface OperationModule {
 	description: INodeProperties[];
@@ -22,11 +20,6 @@ export interface ResourceModule {
 	/** The Operation dropdown, then every operation's fields. */
 	description: INodeProperties[];
 }
-
-/** Every resource and its operation values, read off the registry. */
-export type SophiieNodeMap = {
-	[Resource in keyof typeof resources]: keyof (typeof resources)[Resource]['operations'] & string;
-};
 
 /** An entry of a resource's Operation dropdown; its value must name one of the resource's operation modules. */
 export type OperationOption<Operations> = INodePropertyOptions & { value: keyof Operations & string; action: string };

@@ -27,7 +27,7 @@ export function filtersQuery(this: IExecuteFunctions, itemIndex: number, passThr
 }
 
 /** Undefined for Return All, else the checked Limit. */
-export function getLimit(this: IExecuteFunctions, itemIndex: number): number | undefined {
+function getLimit(this: IExecuteFunctions, itemIndex: number): number | undefined {
 	if (this.getNodeParameter('returnAll', itemIndex, false) as boolean) return undefined;
 	const limit = this.getNodeParameter('limit', itemIndex, 50);
 	const hint = `Set Limit between 1 and ${MAX_LIMIT}, or turn on Return All.`;

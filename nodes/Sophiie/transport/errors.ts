@@ -17,7 +17,7 @@ function capitalize(text: string): string {
 }
 
 /** Sophiie's message from its error envelope; never a page of HTML or other raw text. */
-export function sophiieMessageOf(body: unknown): string | undefined {
+function sophiieMessageOf(body: unknown): string | undefined {
 	if (body && typeof body === 'object') {
 		const envelope = body as { message?: unknown; error?: { message?: unknown } };
 		if (typeof envelope.error?.message === 'string') return envelope.error.message;

@@ -4,7 +4,7 @@ import { LEAD_SOCIAL_FIELDS, LEAD_TEXT_FIELDS } from '../../helpers/sophiieFacts
 import { validateEmail, validatePhone, validateText } from '../../helpers/validation';
 
 /** The writable lead fields, shared by Create and Update. */
-export const FIELD_LABELS: Record<string, string> = {
+const FIELD_LABELS: Record<string, string> = {
 	firstName: 'First Name',
 	lastName: 'Last Name',
 	email: 'Email',
