@@ -129,7 +129,7 @@ export function inquiryOf(lead: LeadRecord, id: string, source: Inquiry['source'
 	};
 }
 
-function appointmentOf(orgKey: string, lead: LeadRecord, index: number, owner: Member): Appointment {
+export function appointmentOf(orgKey: string, lead: LeadRecord, index: number, owner: Member): Appointment {
 	const start = addDays(lead.createdAt, 2);
 	return {
 		id: `apt_${orgKey.slice(0, 3)}${String(index).padStart(5, '0')}`,

@@ -63,6 +63,8 @@ export interface Sandbox {
 	addFault(fault: Fault): void;
 	clearFaults(): void;
 	setRateLimit(rateLimit: RateLimit | null): void;
+	/** Freezes the store's clock, so records made meanwhile share one createdAt; false lets it run again. */
+	freezeClock(frozen: boolean): void;
 	reset(): void;
 	close(): Promise<void>;
 }
@@ -151,6 +153,10 @@ class RunningSandbox implements Sandbox {
 
 	setRateLimit(next: RateLimit | null) {
 		this.state.rateLimiter = new RateLimiter(next ? { limit: next.limit, windowMs: next.windowMs ?? 60_000 } : null);
+	}
+
+	freezeClock(frozen: boolean) {
+		this.state.store.freezeClock(frozen);
 	}
 
 	reset() {

@@ -123,6 +123,8 @@ export class SophiieStore {
 	private nextActivityId = 1;
 	private nextNoteId = 1;
 	private clock: number;
+	/** While set, every record gets this timestamp: several records in one millisecond. */
+	private frozenAt?: number;
 	/** Called after every lead mutation, e.g. to deliver webhooks. */
 	onLeadEvent?: (orgId: string, event: string, lead: LeadRecord) => void;
 
@@ -130,10 +132,17 @@ export class SophiieStore {
 		this.clock = startTime;
 	}
 
-	/** A strictly increasing timestamp, so ordering by time is total. */
+	/** A strictly increasing timestamp, so ordering by time is total, unless the clock is frozen. */
 	now(): string {
+		if (this.frozenAt !== undefined) return new Date(this.frozenAt).toISOString();
 		this.clock = Math.max(this.clock + 1, Date.now());
 		return new Date(this.clock).toISOString();
+	}
+
+	/** Freezes the clock at its next instant (every record made meanwhile shares it), or lets it run again. */
+	freezeClock(frozen: boolean) {
+		this.frozenAt = undefined;
+		if (frozen) this.frozenAt = Date.parse(this.now());
 	}
 
 	addOrganization(org: Organization, members: Member[]) {

@@ -35,7 +35,7 @@ afterAll(() => {
 
 describe('npm pack of a clean checkout', () => {
 	test('ships every file the n8n field names', () => {
-		expect(declaredFiles.length).toBe(3);
+		expect(declaredFiles.length).toBe(4);
 		for (const file of declaredFiles) expect(files).toContain(file);
 	});
 

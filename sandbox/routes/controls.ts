@@ -67,6 +67,14 @@ export const controlRoutes: Array<Route<ControlContext>> = [
 			return ok({ rateLimit: state().rateLimiter.rateLimit });
 		},
 	},
+	{
+		method: 'PUT',
+		path: '/__sandbox/clock',
+		handle: ({ sandbox, body }) => {
+			sandbox.freezeClock(input(body).frozen === true);
+			return ok({ frozen: input(body).frozen === true });
+		},
+	},
 	{ method: 'GET', path: '/__sandbox/subscriptions', handle: ({ sandbox }) => ok(sandbox.webhooks.list()) },
 	{ method: 'GET', path: '/__sandbox/deliveries', handle: ({ sandbox }) => ok(sandbox.webhooks.deliveries) },
 	{

@@ -49,12 +49,17 @@ const { SophiieTrigger } = require(built('nodes/SophiieTrigger/SophiieTrigger.no
 	SophiieTrigger: new () => INodeType;
 };
 // eslint-disable-next-line @typescript-eslint/no-require-imports
+const { SophiiePollingTrigger } = require(built('nodes/SophiiePollingTrigger/SophiiePollingTrigger.node')) as {
+	SophiiePollingTrigger: new () => INodeType;
+};
+// eslint-disable-next-line @typescript-eslint/no-require-imports
 const { SophiieApi } = require(built('credentials/SophiieApi.credentials')) as {
 	SophiieApi: new () => ICredentialType;
 };
 
 const SOPHIIE_NODE_TYPE = 'n8n-nodes-sophiie.sophiie';
 export const SOPHIIE_TRIGGER_NODE_TYPE = 'n8n-nodes-sophiie.sophiieTrigger';
+export const SOPHIIE_POLLING_TRIGGER_NODE_TYPE = 'n8n-nodes-sophiie.sophiiePollingTrigger';
 const sophiieCredentialType = new SophiieApi();
 
 /** Emits the items it is given: the start of every test workflow. */
@@ -81,6 +86,7 @@ export const nodeTypes: INodeTypes = (() => {
 	const types: Record<string, INodeType> = {
 		[SOPHIIE_NODE_TYPE]: new Sophiie(),
 		[SOPHIIE_TRIGGER_NODE_TYPE]: new SophiieTrigger(),
+		[SOPHIIE_POLLING_TRIGGER_NODE_TYPE]: new SophiiePollingTrigger(),
 		'test.items': new TestItems(),
 	};
 	const getByName = (name: string): INodeType | IVersionedNodeType => {

@@ -4,6 +4,7 @@ import type {
 	IExecuteFunctions,
 	IHookFunctions,
 	ILoadOptionsFunctions,
+	IPollFunctions,
 	IWebhookFunctions,
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
@@ -15,7 +16,7 @@ import { SOPHIIE_ENVIRONMENTS, type SophiieEnvironment } from '../../../credenti
  * (from the credential's environment), the token, the timeout, and the
  * decrypted credential, read once per context rather than once per request.
  */
-export type SophiieContext = IExecuteFunctions | ILoadOptionsFunctions | IHookFunctions | IWebhookFunctions;
+export type SophiieContext = IExecuteFunctions | ILoadOptionsFunctions | IHookFunctions | IWebhookFunctions | IPollFunctions;
 
 export const CREDENTIAL_TYPE = 'sophiieApi';
 
@@ -87,6 +88,14 @@ async function readConnection(context: SophiieContext): Promise<SophiieConnectio
 		};
 	}
 	return { ...SOPHIIE_ENVIRONMENTS[environment], token, timeoutMs, credential };
+}
+
+/**
+ * Reads the credential afresh on the next request: for a context n8n keeps
+ * between runs (older n8n reuses one poll context for every poll).
+ */
+export function forgetConnection(context: SophiieContext) {
+	connections.delete(context);
 }
 
 export function getConnection(context: SophiieContext): Promise<SophiieConnection> {

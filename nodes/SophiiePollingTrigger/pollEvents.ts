@@ -1,0 +1,54 @@
+/**
+ * What each event of the Sophiie Polling Trigger reads. The trigger relies on
+ * one thing Sophiie does not document: its lists come newest first (by
+ * `createdAt`), as Sophiie's app shows them. `readNewRecords` (newRecords.ts)
+ * stops at the first record older than the cursor because of it.
+ */
+export interface PollEvent {
+	value: string;
+	name: string;
+	description: string;
+	/** The list endpoint, under `/v1`. */
+	listPath: string[];
+	/** The key of the records in the list's page. */
+	listKey: string;
+	/** What one record is called in messages. */
+	noun: string;
+	/** The Get that gives the record in the same shape as the node's Get operation, if there is one. */
+	getPath?: (id: string) => string[];
+}
+
+export const POLL_EVENTS: PollEvent[] = [
+	{
+		value: 'newAppointment',
+		name: 'New Appointment',
+		description: 'An appointment (job) was booked',
+		listPath: ['appointments'],
+		listKey: 'appointments',
+		noun: 'appointment',
+	},
+	{
+		value: 'newInquiry',
+		name: 'New Inquiry',
+		description: 'A call, email, chat, SMS or web form came in',
+		listPath: ['inquiries'],
+		listKey: 'inquiries',
+		noun: 'inquiry',
+		getPath: (id) => ['inquiries', id],
+	},
+	{
+		value: 'newLead',
+		name: 'New Lead',
+		description: 'A lead was created',
+		listPath: ['leads'],
+		listKey: 'leads',
+		noun: 'lead',
+		getPath: (id) => ['leads', id],
+	},
+];
+
+/** How many pages one poll reads at most before it emits what it has (about 5,000 records). */
+export const MAX_POLL_PAGES = 50;
+
+/** Records fetched in their Get shape at the same time. */
+export const DETAIL_CONCURRENCY = 4;

@@ -1,0 +1,136 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { runSophiieNode } from './harness/n8n';
+import { leadParameters } from './harness/params';
+import { PollerHarness } from './harness/poller';
+import { useSandbox } from './harness/sandbox';
+
+const env = useSandbox();
+const ACME = 'org_acme';
+
+const poller = (parameters: IDataObject = { event: 'newLead' }) => new PollerHarness(env.credentials, parameters);
+const newLeads = (count: number) =>
+	Array.from({ length: count }, () => (env.sandbox.fireEvent('LEAD_CREATED', ACME) as IDataObject).id as string);
+const ids = (items: IDataObject[] | null) => (items ?? []).map((item) => item.id);
+const listReads = () => env.apiRequests().filter((request) => request.path === '/v1/leads');
+
+/** A Get Lead through the action node: the shape the trigger must emit. */
+async function getLead(id: string) {
+	const { items } = await runSophiieNode({ credentials: env.credentials, parameters: leadParameters('get', id) });
+	return items[0].json;
+}
+
+describe('Sophiie Polling Trigger: each new record once, oldest first', () => {
+	test('the first poll after activation notes where the list stands and emits nothing', async () => {
+		const trigger = poller();
+		expect(await trigger.poll()).toBeNull();
+		expect(env.apiRequests().map(({ method, path, query }) => ({ method, path, query }))).toEqual([
+			{ method: 'GET', path: '/v1/leads', query: { page: '1', limit: '100' } },
+		]);
+		expect(await trigger.poll()).toBeNull();
+	});
+
+	test('records created between polls start one run each, oldest first, in the shape of Get Lead', async () => {
+		const trigger = poller();
+		await trigger.poll();
+		const created = newLeads(3);
+		const items = await trigger.poll();
+		expect(ids(items)).toEqual(created);
+		expect(items![2]).toEqual(await getLead(created[2]));
+		expect(await trigger.poll()).toBeNull();
+		const more = newLeads(1);
+		expect(ids(await trigger.poll())).toEqual(more);
+	});
+
+	test('more than a page between polls: reads page after page to the cursor, each record once', async () => {
+		const trigger = poller();
+		await trigger.poll();
+		const created = newLeads(230);
+		env.sandbox.clearRequests();
+		const items = await trigger.poll();
+		expect(ids(items)).toEqual(created);
+		expect(listReads().map((request) => request.query.page)).toEqual(['1', '2', '3']);
+		expect(await trigger.poll()).toBeNull();
+	});
+
+	test('records created in the same millisecond are neither lost nor repeated', async () => {
+		const trigger = poller();
+		await trigger.poll();
+		env.sandbox.freezeClock(true);
+		const first = newLeads(2);
+		expect(ids(await trigger.poll())).toEqual([...first].sort());
+		const second = newLeads(2);
+		const instants = new Set([...first, ...second].map((id) => env.sandbox.store.findLead(ACME, id)!.createdAt));
+		expect(instants.size).toBe(1);
+		expect(ids(await trigger.poll())).toEqual([...second].sort());
+		env.sandbox.freezeClock(false);
+		expect(await trigger.poll()).toBeNull();
+	});
+
+	test('an n8n restart between polls neither repeats nor misses a record', async () => {
+		const trigger = poller();
+		await trigger.poll();
+		trigger.restart();
+		const before = newLeads(2);
+		expect(ids(await trigger.poll())).toEqual(before);
+		trigger.restart();
+		expect(await trigger.poll()).toBeNull();
+		const after = newLeads(1);
+		trigger.restart();
+		expect(ids(await trigger.poll())).toEqual(after);
+	});
+
+	test.each([
+		['a 429 on every attempt', { status: 429, headers: { 'Retry-After': '0' }, times: 6 }],
+		['a 500', { status: 500, times: 1 }],
+	])('%s during a poll fails that poll; the next one emits everything, once', async (_name, fault) => {
+		const trigger = poller();
+		await trigger.poll();
+		const created = newLeads(3);
+		env.sandbox.addFault({ method: 'GET', path: `^/v1/leads/${created[1]}$`, ...fault });
+		await expect(trigger.poll()).rejects.toThrow(/Sophiie/);
+		expect(ids(await trigger.poll())).toEqual(created);
+		expect(await trigger.poll()).toBeNull();
+	});
+
+	test('a page that fails mid-read is read again by the next poll; nothing is lost', async () => {
+		const trigger = poller();
+		await trigger.poll();
+		const created = newLeads(150);
+		env.sandbox.addFault({ method: 'GET', path: '^/v1/leads\\?page=2&', status: 500, times: 1 });
+		await expect(trigger.poll()).rejects.toThrow('Sophiie server error (HTTP 500)');
+		expect(ids(await trigger.poll())).toEqual(created);
+	});
+
+	test('Fetch Test Event returns the newest record in the Get shape and leaves the cursor alone', async () => {
+		const trigger = poller();
+		const newest = env.sandbox.store.listLeads(ACME)[0];
+		expect(await trigger.poll('manual')).toEqual([await getLead(newest.id)]);
+		expect(trigger.staticData.cursor).toBeUndefined();
+		expect(await trigger.poll()).toBeNull();
+		const created = newLeads(1);
+		expect(await trigger.poll('manual')).toEqual([await getLead(created[0])]);
+		expect(ids(await trigger.poll())).toEqual(created);
+	});
+
+	test('New Inquiry honours the Source; changing the event or the Source starts afresh', async () => {
+		const trigger = poller({ event: 'newInquiry', source: 'EMAIL' });
+		await trigger.poll();
+		env.sandbox.fireEvent('INQUIRY_CREATED', ACME);
+		expect(await trigger.poll()).toBeNull();
+		trigger.setParameters({ event: 'newInquiry', source: '' });
+		expect(await trigger.poll()).toBeNull();
+		env.sandbox.fireEvent('INQUIRY_CREATED', ACME);
+		const [inquiry] = (await trigger.poll())!;
+		expect(inquiry).toMatchObject({ source: 'CALL', data: expect.objectContaining({ summary: expect.any(String) }) });
+		expect(env.apiRequests().at(-1)?.path).toBe(`/v1/inquiries/${String(inquiry.id)}`);
+	});
+
+	test('New Appointment emits the appointment as List Appointments shows it', async () => {
+		const trigger = poller({ event: 'newAppointment' });
+		await trigger.poll();
+		env.sandbox.fireEvent('APPOINTMENT_CREATED', ACME);
+		const items = await trigger.poll();
+		expect(items).toEqual([env.sandbox.store.records.get(ACME)!.appointments[0]]);
+	});
+});
