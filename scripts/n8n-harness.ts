@@ -164,6 +164,8 @@ export interface Harness {
 	editorGet<T = unknown>(editorPath: string): Promise<{ status: number; body: T }>;
 	/** A POST as the logged-in owner (e.g. `/rest/credentials/test`, which every n8n version has). */
 	editorPost<T = unknown>(editorPath: string, body: unknown): Promise<{ status: number; body: T }>;
+	/** Stops n8n and starts it again on the same data, as an n8n restart does (regular mode). */
+	restartN8n?(): Promise<void>;
 	stop(): Promise<void>;
 }
 
@@ -285,15 +287,19 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
 		if (temporary) fs.rmSync(userFolder, { recursive: true, force: true });
 	};
 
-	try {
-		n8n = await step(log, `start n8n ${install.version} on ${n8nUrl}`, async () =>
-			startN8nProcess(install, userFolder, {
-				args: ['start'],
-				env: await n8nEnvironment(install, userFolder, port, options.env),
-				logFile,
-				readiness: mainReadiness(n8nUrl),
-			}),
+	const env = await n8nEnvironment(install, userFolder, port, options.env);
+	const startN8n = () =>
+		step(log, `start n8n ${install.version} on ${n8nUrl}`, async () =>
+			startN8nProcess(install, userFolder, { args: ['start'], env, logFile, readiness: mainReadiness(n8nUrl) }),
 		);
+	const restartN8n = async () => {
+		await n8n?.stop();
+		n8n = undefined;
+		n8n = await startN8n();
+	};
+
+	try {
+		n8n = await startN8n();
 		const { apiKey, cookie } = await step(log, 'create the owner account and an API key', () =>
 			createOwnerAndApiKey(n8nUrl),
 		);
@@ -301,7 +307,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
 		const credentialId = await step(log, 'create the Sophiie credential for the sandbox', () =>
 			createSandboxCredential(clients.editorPost, sandbox),
 		);
-		return { n8nVersion: install.version, n8nUrl, webhookUrl: n8nUrl, sandbox, userFolder, logFile, apiKey, credentialId, ...clients, stop };
+		return { n8nVersion: install.version, n8nUrl, webhookUrl: n8nUrl, sandbox, userFolder, logFile, apiKey, credentialId, ...clients, restartN8n, stop };
 	} catch (error) {
 		await stop();
 		throw error;

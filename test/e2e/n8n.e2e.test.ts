@@ -25,7 +25,7 @@ afterAll(async () => {
 	await harness?.stop();
 });
 
-const { wait, until, executions, finishedExecutions, nodeOutput, sophiieCredential, webhookWorkflow } = workflowHelpers(
+const { wait, until, executions, finishedExecutions, nodeOutput, sophiieCredential, webhookWorkflow, pollNow } = workflowHelpers(
 	() => harness,
 );
 
@@ -39,6 +39,7 @@ describe(`the package in real n8n ${selectedN8nVersion()}`, () => {
 		const names = body.map((type) => type.name);
 		expect(names).toContain('n8n-nodes-sophiie.sophiie');
 		expect(names).toContain('n8n-nodes-sophiie.sophiieTrigger');
+		expect(names).toContain('n8n-nodes-sophiie.sophiiePollingTrigger');
 	});
 
 	test('the credential test says OK for the sandbox token and fails for a wrong one', async () => {
@@ -248,6 +249,71 @@ describe('every other operation in real n8n', () => {
 	});
 });
 
+describe('the Sophiie Polling Trigger in real n8n', () => {
+	const ACME = 'org_acme';
+	const newLeads = (count: number) =>
+		Array.from({ length: count }, () => (harness.sandbox.fireEvent('LEAD_CREATED', ACME) as { id: string }).id);
+	const polled = (execution: Parameters<typeof nodeOutput>[0]) => nodeOutput(execution, 'Sophiie Polling Trigger').map((item) => item.id);
+
+	/** An active polling workflow whose schedule stays out of the test's way (polls come from pollNow). */
+	async function pollingWorkflow(parameters: Record<string, unknown>) {
+		const minute = (new Date().getUTCMinutes() + 30) % 60;
+		const { status, body } = await harness.api<{ id: string }>('POST', '/workflows', {
+			name: `Polling ${randomUUID()}`,
+			settings: { executionOrder: 'v1' },
+			nodes: [
+				{
+					id: randomUUID(),
+					name: 'Sophiie Polling Trigger',
+					type: 'n8n-nodes-sophiie.sophiiePollingTrigger',
+					typeVersion: 1,
+					position: [0, 0],
+					parameters: { pollTimes: { item: [{ mode: 'everyHour', minute }] }, ...parameters },
+					credentials: sophiieCredential(),
+				},
+			],
+			connections: {},
+		});
+		expect(status).toBe(200);
+		await pollNow(body.id);
+		return body.id;
+	}
+
+	test('baseline at activation; then each new lead once, oldest first, across same-millisecond leads, a restart and a failed poll', async () => {
+		const workflowId = await pollingWorkflow({ event: 'newLead' });
+		expect(await executions(workflowId)).toEqual([]);
+
+		const first = newLeads(2);
+		harness.sandbox.freezeClock(true);
+		const sameMillisecond = newLeads(2);
+		harness.sandbox.freezeClock(false);
+		await pollNow(workflowId);
+		const [run] = await finishedExecutions(workflowId, 1);
+		expect(run.status).toBe('success');
+		expect(polled(run)).toEqual([...first, ...[...sameMillisecond].sort()]);
+		expect(nodeOutput(run, 'Sophiie Polling Trigger')[0]).toMatchObject({ id: first[0], lastInquiry: expect.any(Object) });
+
+		await harness.restartN8n!();
+		await pollNow(workflowId);
+		await wait(1000);
+		expect(await executions(workflowId)).toHaveLength(1);
+
+		// A poll that fails (here Get Lead answers 500) emits nothing and moves nothing:
+		// the next poll (n8n's own retry of the activation, or this one) emits the lead once.
+		const [late] = newLeads(1);
+		harness.sandbox.addFault({ method: 'GET', path: `^/v1/leads/${late}$`, status: 500, times: 1 });
+		await pollNow(workflowId);
+		const failed = () => harness.sandbox.requests().some((request) => request.path === `/v1/leads/${late}` && request.status === 500);
+		await until('the failed poll', async () => (failed() ? true : undefined));
+		await pollNow(workflowId);
+		const [, caughtUp] = await finishedExecutions(workflowId, 2);
+		await wait(1000);
+		expect(await executions(workflowId)).toHaveLength(2);
+		expect(polled(caughtUp)).toEqual([late]);
+		await harness.api('POST', `/workflows/${workflowId}/deactivate`);
+	});
+});
+
 describe('the example workflows in real n8n', () => {
 	const createLead = (body: Record<string, unknown>) =>
 		fetch(`${harness.sandbox.url}/v1/leads`, {
@@ -317,6 +383,32 @@ describe('the example workflows in real n8n', () => {
 		const expected = harness.sandbox.store.listLeads('org_acme').reduce((sum, lead) => sum + harness.sandbox.store.listActivities(lead.id).length, 0);
 		expect(activities).toHaveLength(expected);
 		await harness.api('POST', `/workflows/${example.workflowId}/deactivate`);
+	});
+
+	test('without a public URL: the polling example texts each new lead that has a phone, once', async () => {
+		const example = loadExamples(harness.credentialId).find((candidate) => candidate.file === 'polling-new-lead-text.json')!;
+		const { body } = await harness.api<{ id: string }>('POST', '/workflows', {
+			name: example.name,
+			nodes: example.nodes,
+			connections: example.connections,
+			settings: example.settings,
+		});
+		await pollNow(body.id);
+		const withPhone = await createLead({ firstName: 'Pia', lastName: 'Polling', phone: '+61400111222' });
+		await createLead({ firstName: 'Noel', lastName: 'Nophone' });
+		const sent = () => harness.sandbox.store.records.get('org_acme')!.sms.filter((sms) => sms.leadId === withPhone.id);
+		await pollNow(body.id);
+		const [execution] = await finishedExecutions(body.id, 1);
+		expect(execution.status).toBe('success');
+		expect(nodeOutput(execution, 'Text the lead')).toEqual([
+			{ message: 'Message sent successfully', leadId: withPhone.id, userId: 'usr_acme1' },
+		]);
+		expect(sent()).toEqual([expect.objectContaining({ message: expect.stringMatching(/^Hi Pia, thanks/) })]);
+		await pollNow(body.id);
+		await wait(1000);
+		expect(await executions(body.id)).toHaveLength(1);
+		expect(sent()).toHaveLength(1);
+		await harness.api('POST', `/workflows/${body.id}/deactivate`);
 	});
 
 	test('a new lead becomes a Slack message and, having a phone, gets an SMS', async () => {

@@ -109,5 +109,21 @@ export function workflowHelpers(current: () => Harness) {
 		return { workflowId, call };
 	}
 
-	return { wait, until, executions, finishedExecutions, nodeOutput, sophiieCredential, webhookWorkflow };
+	/**
+	 * Activates a polling trigger's workflow, or deactivates and activates it
+	 * again: n8n polls once on activation (on n8n 2.x after answering the
+	 * request), so this is a poll on demand. Returns once Sophiie has answered
+	 * that poll's read of `listPath`.
+	 */
+	async function pollNow(workflowId: string, listPath = '/v1/leads') {
+		const { sandbox } = current();
+		const reads = () => sandbox.requests().filter((request) => request.path === listPath && request.status !== 0).length;
+		const before = reads();
+		await current().api('POST', `/workflows/${workflowId}/deactivate`);
+		const activated = await current().api('POST', `/workflows/${workflowId}/activate`);
+		if (activated.status !== 200) throw new Error(`Activating workflow ${workflowId} failed (${activated.status})`);
+		await until(`a poll of ${listPath}`, async () => (reads() > before ? true : undefined));
+	}
+
+	return { wait, until, executions, finishedExecutions, nodeOutput, sophiieCredential, webhookWorkflow, pollNow };
 }
