@@ -88,6 +88,32 @@ describe('API failures become NodeApiErrors a user can act on', () => {
 		expect(result.error?.description).toContain('(ECONNREFUSED)');
 	});
 
+	test('the Timeout bounds a request, retries included: a hung Sophiie fails the item once, at the Timeout', async () => {
+		const lead = env.sandbox.store.listLeads('org_acme')[0];
+		env.sandbox.addFault({ method: 'GET', path: `^/v1/leads/${lead.id}$`, delayMs: 10_000, status: 200, body: '{}' });
+		const started = Date.now();
+		const result = await runSophiieNode({
+			credentials: env.credentials,
+			parameters: leadParameters('get', lead.id, { options: { timeout: 2 } }),
+		});
+		const tookMs = Date.now() - started;
+		expect(result.error?.message).toBe(`Could not reach Sophiie at ${env.sandbox.url}: the request timed out at the 2 s Timeout`);
+		expect(tookMs).toBeGreaterThanOrEqual(1_900);
+		expect(tookMs).toBeLessThan(4_000);
+		expect(env.apiRequests()).toHaveLength(1);
+	});
+
+	test('a retry that would wait past the Timeout is not made', async () => {
+		const lead = env.sandbox.store.listLeads('org_acme')[0];
+		env.sandbox.addFault({ method: 'GET', path: `^/v1/leads/${lead.id}$`, status: 429, headers: { 'Retry-After': '5' }, times: 1 });
+		const result = await runSophiieNode({
+			credentials: env.credentials,
+			parameters: leadParameters('get', lead.id, { options: { timeout: 2 } }),
+		});
+		expect(result.error?.message).toBe(`Sophiie's rate limit was reached: "Too many requests" (HTTP 429) at the 2 s Timeout`);
+		expect(env.apiRequests()).toHaveLength(1);
+	});
+
 	test('with Continue On Fail, an API error becomes an error item and the run goes on', async () => {
 		const lead = env.sandbox.store.listLeads('org_acme')[0];
 		env.sandbox.addFault({ path: '^/v1/leads/ld_flaky$', status: 500 });

@@ -15,8 +15,8 @@ import { TriggerHarness } from './harness/trigger';
  */
 const env = useSandbox();
 
-/** Short timeouts keep the timeout cells quick; the fault delays past them. */
-const TIMEOUT_SECONDS = 1;
+/** Short timeouts keep the timeout cells quick (the fault delays past them), yet leave room for a 1 s Retry-After. */
+const TIMEOUT_SECONDS = 2;
 const options = { timeout: TIMEOUT_SECONDS };
 
 type Kind =
@@ -63,10 +63,11 @@ function faultFor(kind: Kind, path: string, host: 'api' | 'webhooks', method?: s
 }
 
 const RETRIED_FOR_EVERY_METHOD: Kind[] = ['429 Retry-After', '429'];
-const RETRIED_WHEN_IDEMPOTENT: Kind[] = ['502', '503', '504', 'timeout', 'reset'];
+// A timeout is never retried: it spends the whole Timeout, which bounds the request, retries included.
+const RETRIED_WHEN_IDEMPOTENT: Kind[] = ['502', '503', '504', 'reset'];
 
 /** The error text a fault ends in when it is not retried (or retrying does not apply). */
-function expectedError(kind: Kind, host: 'api' | 'webhooks', subject?: string): string {
+function expectedError(kind: Kind, host: 'api' | 'webhooks', { subject, endpoint }: { subject?: string; endpoint?: string }): string {
 	const hostName = host === 'api' ? 'Sophiie' : "Sophiie's webhooks host";
 	const messages = host === 'api' ? API_MESSAGES : WEBHOOKS_MESSAGES;
 	const baseUrl = host === 'api' ? env.sandbox.url : env.sandbox.webhooksUrl;
@@ -76,11 +77,13 @@ function expectedError(kind: Kind, host: 'api' | 'webhooks', subject?: string): 
 		case '403':
 			return 'Sophiie refused access: "Forbidden" (HTTP 403)';
 		case '404':
-			return subject ? `${subject} not found` : 'Not found: "Not found"';
+			return subject
+				? `${subject} not found`
+				: `Sophiie has no ${endpoint}: "Not found" – check the credential's environment and base URL`;
 		case '409':
 			return 'Sophiie reported a conflict: "Conflict" (HTTP 409)';
 		case 'timeout':
-			return `Could not reach ${hostName} at ${baseUrl}: the request timed out`;
+			return `Could not reach ${hostName} at ${baseUrl}: the request timed out at the ${TIMEOUT_SECONDS} s Timeout`;
 		case 'reset':
 			return `Could not reach ${hostName} at ${baseUrl}: the connection was closed unexpectedly`;
 		case 'malformed JSON':
@@ -132,7 +135,7 @@ function leadOperation(
 				expect(first).toEqual(expect.objectContaining(expectedJson(chosen[0])));
 				expect(requestsTo(new RegExp(`^/v1/leads/${chosen[0].id}$`))).toHaveLength(2);
 			} else {
-				expect(first).toEqual({ error: expectedError(kind, 'api', `Lead ${chosen[0].id}`) });
+				expect(first).toEqual({ error: expectedError(kind, 'api', { subject: `Lead ${chosen[0].id}` }) });
 			}
 		},
 	};
@@ -165,7 +168,7 @@ const operations: Operation[] = [
 				expect(items.map((item) => item.json.id)).toEqual(expected);
 			} else {
 				expect(items).toEqual([]);
-				expect(error?.message).toBe(expectedError(kind, 'api', `Lead ${busyLeadId}`));
+				expect(error?.message).toBe(expectedError(kind, 'api', { subject: `Lead ${busyLeadId}` }));
 			}
 		},
 	},
@@ -178,7 +181,7 @@ const operations: Operation[] = [
 			if (recovers(kind, true)) {
 				expect((await search).results.map((result) => result.value)).toEqual(expected);
 			} else {
-				await expect(search).rejects.toThrow(expectedError(kind, 'api'));
+				await expect(search).rejects.toThrow(expectedError(kind, 'api', { endpoint: 'GET /v1/leads' }));
 			}
 		},
 	},
@@ -211,7 +214,7 @@ const operations: Operation[] = [
 				expect(env.sandbox.webhooks.list().map((hook) => hook.trigger)).toEqual(['LEAD_CREATED', 'LEAD_UPDATED']);
 			} else {
 				await expect(activation).rejects.toThrow(
-					`Could not subscribe to Sophiie event LEAD_UPDATED: ${expectedError(kind, 'webhooks')}`,
+					`Could not subscribe to Sophiie event LEAD_UPDATED: ${expectedError(kind, 'webhooks', { endpoint: 'POST /api/webhooks/zapier/subscribe' })}`,
 				);
 				expect(env.sandbox.webhooks.list()).toEqual([]);
 			}
@@ -231,7 +234,7 @@ const operations: Operation[] = [
 				expect(env.sandbox.webhooks.list().map((hook) => hook.id)).toEqual(kind === '404' ? [first.id] : []);
 			} else {
 				await expect(deactivation).rejects.toThrow(
-					`Could not remove 1 of Sophiie's webhook subscriptions: LEAD_CREATED (hook ${first.id}): ${expectedError(kind, 'webhooks')}`,
+					`Could not remove 1 of Sophiie's webhook subscriptions: LEAD_CREATED (hook ${first.id}): ${expectedError(kind, 'webhooks', { endpoint: 'DELETE /api/webhooks/zapier/unsubscribe' })}`,
 				);
 				expect(env.sandbox.webhooks.list().map((hook) => hook.id)).toEqual([first.id]);
 				// Repaired by the next activation: exactly one hook per event.

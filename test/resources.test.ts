@@ -53,6 +53,19 @@ describe('Lead → Create, Get Many, List Notes', () => {
 		expect(some.items.map((item) => item.json.id)).toEqual(env.sandbox.store.listLeads('org_acme').slice(0, 3).map((lead) => lead.id));
 	});
 
+	test('a list that stops at its Limit while Sophiie holds more says so in the output panel, once', async () => {
+		const hints = (result: Awaited<ReturnType<typeof run>>) =>
+			result.run.data.resultData.runData.Sophiie[0].hints?.map((hint) => hint.message) ?? [];
+		const total = env.sandbox.store.listLeads('org_acme').length;
+		const limited = await run('lead', 'getAll', { limit: 50 }, [{}, {}]);
+		expect(hints(limited)).toEqual([`Returned 50 of ${total} leads – turn on Return All to get them all`]);
+		expect(hints(await run('lead', 'getAll', { returnAll: true }))).toEqual([]);
+		expect(hints(await run('lead', 'getAll', { limit: total }))).toEqual([]);
+		const busy = env.sandbox.seed.busyLeadId;
+		const filtered = await run('lead', 'listActivities', { leadId: byId(busy), limit: 5, filters: { eventTypes: ['LEAD_UPDATED'] } });
+		expect(hints(filtered)).toEqual(['Returned the first 5 activities; Sophiie holds more – turn on Return All to get them all']);
+	});
+
 	test('List Notes returns the lead’s notes; an unknown lead is not found', async () => {
 		const lead = env.sandbox.store.listLeads('org_acme').find((candidate) => env.sandbox.store.listNotes(candidate.id).length > 0)!;
 		const { items } = await run('lead', 'listNotes', { leadId: byId(lead.id), returnAll: true });

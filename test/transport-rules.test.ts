@@ -80,11 +80,15 @@ describe('error wording', () => {
 		);
 	});
 
-	test('a 404 names what was not found when the caller says what the path names', () => {
+	test('a 404 names what was not found when the caller says what the path names, else points at the base URL', () => {
 		expect(httpErrorDetails(404, envelope('Not found'), 'application/json', { subject: 'lead ld_abc' }).message).toBe(
 			'Lead ld_abc not found',
 		);
-		expect(httpErrorDetails(404, envelope('Not found'), 'application/json').message).toBe('Not found: "Not found"');
+		const products = httpErrorDetails(404, envelope('Not found'), 'application/json', { endpoint: 'GET /v1/organization/products' });
+		expect(products.message).toBe(
+			`Sophiie has no GET /v1/organization/products: "Not found" – check the credential's environment and base URL`,
+		);
+		expect(products.description).toContain('the Base URL may point at another server or API version');
 	});
 
 	test('a body that is not Sophiie’s envelope is described, never quoted whole', () => {

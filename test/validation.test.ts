@@ -127,6 +127,17 @@ describe('bad input is rejected before any request', () => {
 		expect(env.apiRequests().map((request) => request.path)).toEqual(leads.map((lead) => `/v1/leads/${lead.id}`));
 	});
 
+	test('an API failure that stops a run of several items names the item too', async () => {
+		const [lead] = env.sandbox.store.listLeads('org_acme');
+		const { error } = await runSophiieNode({
+			credentials: env.credentials,
+			parameters: leadParameters('get', '={{ $json.leadId }}'),
+			items: [{ leadId: lead.id }, { leadId: 'ld_missing' }, { leadId: lead.id }],
+		});
+		expect(error?.name).toBe('NodeApiError');
+		expect(error?.message).toBe('Lead ld_missing not found (in item 1)');
+	});
+
 	test('with Continue On Fail, a bad item becomes an error item and the next items still run', async () => {
 		const leads = env.sandbox.store.listLeads('org_acme').slice(0, 2);
 		const { items, error } = await runSophiieNode({

@@ -63,7 +63,7 @@ export class SophiiePollingTrigger implements INodeType {
 				type: 'options',
 				displayOptions: { show: { event: ['newInquiry'] } },
 				options: [
-					{ name: 'All Sources', value: '' },
+					{ name: 'Any Source', value: '' },
 					{ name: 'Call', value: 'CALL' },
 					{ name: 'Chatbot', value: 'CHATBOT' },
 					{ name: 'Email', value: 'EMAIL' },

@@ -71,7 +71,7 @@ const timeoutOption: INodeProperties = {
 	typeOptions: { minValue: 1, maxValue: MAX_TIMEOUT_SECONDS },
 	default: DEFAULT_TIMEOUT_SECONDS,
 	description:
-		'How long to wait for Sophiie to answer one request. A request that times out is retried when that is safe (reads, updates, deletes), then fails with a clear error.',
+		'The longest one request to Sophiie may take, retries and their waits included: an item whose request gets no answer in this time fails with a clear error. Quick failures (rate limit, 502/503/504, a dropped connection) are retried within it when that is safe.',
 };
 
 /** The Sophiie node's options, read once per execution. */

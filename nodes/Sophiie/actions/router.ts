@@ -66,8 +66,10 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 
 	if (failure) {
 		const { error, itemIndex } = failure;
-		// Both constructors hand back an error of their own class unchanged;
-		// anything unexpected is wrapped so n8n shows which item failed.
+		// The run stops here: with several items, the message says which one
+		// stopped it (as validation messages do). Both constructors hand back an
+		// error of their own class unchanged; anything unexpected is wrapped.
+		if (items.length > 1 && !error.message.includes(` in item ${itemIndex}`)) error.message += ` (in item ${itemIndex})`;
 		throw error instanceof NodeApiError
 			? new NodeApiError(this.getNode(), error as unknown as JsonObject)
 			: new NodeOperationError(this.getNode(), error, { itemIndex });

@@ -34,6 +34,22 @@ function getLimit(this: IExecuteFunctions, itemIndex: number): number | undefine
 	return validateWholeNumber(this.getNode(), limit, itemIndex, 'Limit', MAX_LIMIT, hint);
 }
 
+/** Executions already told that a list stopped at its Limit: one hint per run is enough. */
+const hintedAboutLimit = new WeakSet<object>();
+
+/** The output panel's hint when a list stopped at its Limit while Sophiie holds more, as n8n's own nodes give. */
+function hintMoreLeft(context: IExecuteFunctions, shown: number, listKey: string, totalCount: number | undefined) {
+	// addExecutionHints is missing from the oldest n8n versions this package supports.
+	if (hintedAboutLimit.has(context) || typeof context.addExecutionHints !== 'function') return;
+	hintedAboutLimit.add(context);
+	const count = (n: number) => n.toLocaleString('en-US');
+	const returned =
+		totalCount === undefined
+			? `Returned the first ${count(shown)} ${listKey}; Sophiie holds more`
+			: `Returned ${count(shown)} of ${count(totalCount)} ${listKey}`;
+	context.addExecutionHints({ message: `${returned} – turn on Return All to get them all`, type: 'info', location: 'outputPane' });
+}
+
 /** Runs a list operation with its Return All / Limit: the common body of every "Get Many". */
 export async function getList(
 	this: IExecuteFunctions,
@@ -43,5 +59,6 @@ export async function getList(
 	options: PaginateOptions = {},
 ): Promise<IDataObject[]> {
 	const limit = getLimit.call(this, itemIndex);
-	return await sophiieApiRequestAllItems.call(this, pathSegments, listKey, { ...options, limit, itemIndex });
+	const onMoreLeft = (totalCount: number | undefined) => hintMoreLeft(this, limit ?? 0, listKey, totalCount);
+	return await sophiieApiRequestAllItems.call(this, pathSegments, listKey, { ...options, limit, itemIndex, onMoreLeft });
 }

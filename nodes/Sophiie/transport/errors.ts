@@ -62,6 +62,8 @@ export interface ErrorContext {
 	subject?: string;
 	/** What a 409 conflict most likely means for this request (e.g. a lead's email in use). */
 	conflictHint?: string;
+	/** The request, e.g. `GET /v1/organization/products`: a 404 without a subject is about the endpoint itself. */
+	endpoint?: string;
 }
 
 type StatusWording = (said: string | undefined, status: number, context: ErrorContext) => { message: string; advice: string };
@@ -78,10 +80,16 @@ const STATUS_WORDING: Record<number, StatusWording> = {
 		message: `Sophiie refused access${quoted(said)} (HTTP 403)`,
 		advice: 'The API key may not be allowed to do this.',
 	}),
-	404: (said, _status, { subject }) => ({
-		message: subject ? `${capitalize(subject)} not found` : `Not found${quoted(said)}`,
-		advice: "It may have been deleted, or belong to another Sophiie organization than the credential's.",
-	}),
+	404: (said, _status, { subject, endpoint }) =>
+		subject
+			? {
+					message: `${capitalize(subject)} not found`,
+					advice: "It may have been deleted, or belong to another Sophiie organization than the credential's.",
+				}
+			: {
+					message: `Sophiie has no ${endpoint ?? 'such endpoint'}${quoted(said)} – check the credential's environment and base URL`,
+					advice: 'This request names no record, so the endpoint itself was not found: the Base URL may point at another server or API version.',
+				},
 	409: (said, _status, { conflictHint }) => ({
 		message: `Sophiie reported a conflict${quoted(said)} (HTTP 409)`,
 		advice: conflictHint ?? 'Something it refers to may already exist.',

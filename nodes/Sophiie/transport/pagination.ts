@@ -30,6 +30,11 @@ export interface PaginateOptions extends SophiieRequestOptions {
 	limit?: number;
 	/** Keep only items for which this returns true (Sophiie has no server-side filter). */
 	filter?: (item: IDataObject) => boolean;
+	/**
+	 * Called when the list stops at `limit` while Sophiie holds more, with the
+	 * list's totalCount (undefined when unknown, or when a filter makes it moot).
+	 */
+	onMoreLeft?: (totalCount: number | undefined) => void;
 }
 
 /**
@@ -72,7 +77,7 @@ export async function sophiieApiRequestAllItems(
 	listKey: string,
 	options: PaginateOptions = {},
 ): Promise<IDataObject[]> {
-	const { limit, filter, ...requestOptions } = options;
+	const { limit, filter, onMoreLeft, ...requestOptions } = options;
 	const pageSize =
 		limit !== undefined && !filter ? Math.min(MAX_PAGE_SIZE, Math.max(1, limit)) : MAX_PAGE_SIZE;
 	// Without a filter, a limit tells how many pages can be needed at most.
@@ -91,7 +96,7 @@ export async function sophiieApiRequestAllItems(
 		totalPages = current.totalPages;
 
 		let newItems = 0;
-		for (const item of current.items) {
+		for (const [index, item] of current.items.entries()) {
 			if (item.id !== undefined) {
 				if (seenIds.has(item.id)) continue;
 				seenIds.add(item.id);
@@ -99,7 +104,10 @@ export async function sophiieApiRequestAllItems(
 			newItems++;
 			if (filter && !filter(item)) continue;
 			results.push(item);
-			if (limit !== undefined && results.length >= limit) return results;
+			if (limit !== undefined && results.length >= limit) {
+				if (index < current.items.length - 1 || page < totalPages) onMoreLeft?.(filter ? undefined : current.totalCount);
+				return results;
+			}
 		}
 		if (current.items.length === 0 || page >= totalPages) return results;
 		pagesWithoutNewItems = newItems === 0 ? pagesWithoutNewItems + 1 : 0;
@@ -121,6 +129,8 @@ export async function sophiieApiRequestAllItems(
 interface ListPage {
 	items: IDataObject[];
 	totalPages: number;
+	/** The list's documented totalCount, when the page has it. */
+	totalCount?: number;
 }
 
 /** Reads one page of a paginated list and checks its envelope. */
@@ -140,5 +150,6 @@ export async function sophiieApiRequestPage(
 			itemIndex: options.itemIndex,
 		});
 	}
-	return { items: items as IDataObject[], totalPages };
+	const totalCount = typeof body.totalCount === 'number' ? body.totalCount : undefined;
+	return { items: items as IDataObject[], totalPages, totalCount };
 }

@@ -24,24 +24,35 @@ type SophiieHost = 'api' | 'webhooks';
 
 const HOST_NAMES: Record<SophiieHost, string> = { api: 'Sophiie', webhooks: "Sophiie's webhooks host" };
 
-/** Tries the request until it succeeds or the retry rules say stop; the last attempt and how many were made. */
+async function attemptOnce(context: SophiieContext, connection: SophiieConnection, request: IHttpRequestOptions): Promise<Attempt> {
+	try {
+		return {
+			response: (await context.helpers.httpRequestWithAuthentication.call(context, CREDENTIAL_TYPE, request, {
+				credentialsDecrypted: connection.credential,
+			})) as IN8nHttpFullResponse,
+		};
+	} catch (error) {
+		return { networkCode: networkErrorCode(error) };
+	}
+}
+
+/**
+ * Tries the request until it succeeds, the retry rules say stop, or the
+ * Timeout is spent: the Timeout bounds the whole request, retries and waits
+ * included, so each attempt may only take what is left of it.
+ */
 async function attemptWithRetries(context: SophiieContext, connection: SophiieConnection, request: IHttpRequestOptions) {
+	const deadline = Date.now() + connection.timeoutMs;
 	let attempts = 0;
 	let waitedMs = 0;
 	for (;;) {
 		attempts++;
-		let attempt: Attempt;
-		try {
-			attempt = {
-				response: (await context.helpers.httpRequestWithAuthentication.call(context, CREDENTIAL_TYPE, request, {
-					credentialsDecrypted: connection.credential,
-				})) as IN8nHttpFullResponse,
-			};
-		} catch (error) {
-			attempt = { networkCode: networkErrorCode(error) };
-		}
+		const attempt = await attemptOnce(context, connection, { ...request, timeout: Math.max(1, deadline - Date.now()) });
 		const delay = delayFor(attempt, request.method ?? 'GET', attempts);
-		if (delay === undefined || !withinBudget(attempts, waitedMs, delay)) return { attempt, attempts };
+		const inTime = delay !== undefined && Date.now() + delay < deadline;
+		if (delay === undefined || !inTime || !withinBudget(attempts, waitedMs, delay)) {
+			return { attempt, attempts, outOfTime: delay !== undefined && !inTime };
+		}
 		await sleep(delay);
 		waitedMs += delay;
 	}
@@ -63,27 +74,28 @@ async function send(
 		qs: options.qs,
 		body: options.body,
 		json: true,
-		timeout: connection.timeoutMs,
 		returnFullResponse: true,
 		ignoreHttpStatusErrors: true,
 	};
-	const { attempt, attempts } = await attemptWithRetries(context, connection, request);
+	const { attempt, attempts, outOfTime } = await attemptWithRetries(context, connection, request);
 	const fail = (details: { status?: number; message: string; description: string }) =>
 		apiError(context.getNode(), connection.token, { ...details, itemIndex: options.itemIndex });
-	const tries = attempts > 1 ? `; gave up after ${attempts} attempts` : '';
+	const timeoutNote = ` at the ${connection.timeoutMs / 1000} s Timeout`;
+	const tries = `${attempts > 1 ? `; gave up after ${attempts} attempts` : ''}${outOfTime ? timeoutNote : ''}`;
 
 	if (!attempt.response) {
 		const code = attempt.networkCode;
+		const timedOut = code === 'ECONNABORTED' || code === 'ETIMEDOUT';
 		const reason = (code && NETWORK_FAILURES[code]) ?? `the request failed before ${HOST_NAMES[host]} answered`;
 		throw fail({
-			message: `Could not reach ${HOST_NAMES[host]} at ${baseUrl}: ${reason}${tries}`,
+			message: `Could not reach ${HOST_NAMES[host]} at ${baseUrl}: ${reason}${timedOut && !outOfTime ? timeoutNote : ''}${tries}`,
 			description: `${method} ${path} failed${code ? ` (${code})` : ''}. Check the credential's environment or base URL, and the network.`,
 		});
 	}
 	const { statusCode, body, headers } = attempt.response;
 	const contentType = String(headers?.['content-type'] ?? '').split(';')[0].trim();
 	if (statusCode < 200 || statusCode >= 300) {
-		const details = httpErrorDetails(statusCode, body, contentType, options);
+		const details = httpErrorDetails(statusCode, body, contentType, { ...options, endpoint: `${method} ${path}` });
 		throw fail({ status: statusCode, message: `${details.message}${tries}`, description: details.description });
 	}
 	if (!body || typeof body !== 'object' || Array.isArray(body)) {
