@@ -275,7 +275,7 @@ describe('the Sophiie Polling Trigger in real n8n', () => {
 			connections: {},
 		});
 		expect(status).toBe(200);
-		await pollNow(body.id);
+		expect((await pollNow(body.id)).status).toBe(200);
 		return body.id;
 	}
 
@@ -287,14 +287,14 @@ describe('the Sophiie Polling Trigger in real n8n', () => {
 		harness.sandbox.freezeClock(true);
 		const sameMillisecond = newLeads(2);
 		harness.sandbox.freezeClock(false);
-		await pollNow(workflowId);
+		expect((await pollNow(workflowId)).status).toBe(200);
 		const [run] = await finishedExecutions(workflowId, 1);
 		expect(run.status).toBe('success');
 		expect(polled(run)).toEqual([...first, ...[...sameMillisecond].sort()]);
 		expect(nodeOutput(run, 'Sophiie Polling Trigger')[0]).toMatchObject({ id: first[0], lastInquiry: expect.any(Object) });
 
 		await harness.restartN8n!();
-		await pollNow(workflowId);
+		expect((await pollNow(workflowId)).status).toBe(200);
 		await wait(1000);
 		expect(await executions(workflowId)).toHaveLength(1);
 
@@ -302,10 +302,11 @@ describe('the Sophiie Polling Trigger in real n8n', () => {
 		// the next poll (n8n's own retry of the activation, or this one) emits the lead once.
 		const [late] = newLeads(1);
 		harness.sandbox.addFault({ method: 'GET', path: `^/v1/leads/${late}$`, status: 500, times: 1 });
-		await pollNow(workflowId);
+		const refused = await pollNow(workflowId);
+		if (refused.status !== 200) expect(refused.body.message).toContain('Sophiie server error (HTTP 500)');
 		const failed = () => harness.sandbox.requests().some((request) => request.path === `/v1/leads/${late}` && request.status === 500);
 		await until('the failed poll', async () => (failed() ? true : undefined));
-		await pollNow(workflowId);
+		expect((await pollNow(workflowId)).status).toBe(200);
 		const [, caughtUp] = await finishedExecutions(workflowId, 2);
 		await wait(1000);
 		expect(await executions(workflowId)).toHaveLength(2);
@@ -393,18 +394,18 @@ describe('the example workflows in real n8n', () => {
 			connections: example.connections,
 			settings: example.settings,
 		});
-		await pollNow(body.id);
+		expect((await pollNow(body.id)).status).toBe(200);
 		const withPhone = await createLead({ firstName: 'Pia', lastName: 'Polling', phone: '+61400111222' });
 		await createLead({ firstName: 'Noel', lastName: 'Nophone' });
 		const sent = () => harness.sandbox.store.records.get('org_acme')!.sms.filter((sms) => sms.leadId === withPhone.id);
-		await pollNow(body.id);
+		expect((await pollNow(body.id)).status).toBe(200);
 		const [execution] = await finishedExecutions(body.id, 1);
 		expect(execution.status).toBe('success');
 		expect(nodeOutput(execution, 'Text the lead')).toEqual([
 			{ message: 'Message sent successfully', leadId: withPhone.id, userId: 'usr_acme1' },
 		]);
 		expect(sent()).toEqual([expect.objectContaining({ message: expect.stringMatching(/^Hi Pia, thanks/) })]);
-		await pollNow(body.id);
+		expect((await pollNow(body.id)).status).toBe(200);
 		await wait(1000);
 		expect(await executions(body.id)).toHaveLength(1);
 		expect(sent()).toHaveLength(1);

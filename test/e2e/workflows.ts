@@ -111,18 +111,19 @@ export function workflowHelpers(current: () => Harness) {
 
 	/**
 	 * Activates a polling trigger's workflow, or deactivates and activates it
-	 * again: n8n polls once on activation (on n8n 2.x after answering the
-	 * request), so this is a poll on demand. Returns once Sophiie has answered
-	 * that poll's read of `listPath`.
+	 * again: n8n polls once on activation, so this is a poll on demand. Returns
+	 * the activation's answer once Sophiie has answered that poll's read of
+	 * `listPath`. When the poll fails, n8n 1.x refuses the activation with its
+	 * error; n8n 2.x polls after answering, so it answers 200 either way.
 	 */
 	async function pollNow(workflowId: string, listPath = '/v1/leads') {
 		const { sandbox } = current();
 		const reads = () => sandbox.requests().filter((request) => request.path === listPath && request.status !== 0).length;
 		const before = reads();
 		await current().api('POST', `/workflows/${workflowId}/deactivate`);
-		const activated = await current().api('POST', `/workflows/${workflowId}/activate`);
-		if (activated.status !== 200) throw new Error(`Activating workflow ${workflowId} failed (${activated.status})`);
+		const activated = await current().api<{ message?: string }>('POST', `/workflows/${workflowId}/activate`);
 		await until(`a poll of ${listPath}`, async () => (reads() > before ? true : undefined));
+		return activated;
 	}
 
 	return { wait, until, executions, finishedExecutions, nodeOutput, sophiieCredential, webhookWorkflow, pollNow };
