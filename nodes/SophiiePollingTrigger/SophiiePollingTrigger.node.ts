@@ -7,7 +7,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
-import { triggerOptions } from '../Sophiie/actions/common.descriptions';
+import { inquirySourceFilter, triggerOptions } from '../Sophiie/actions/common.descriptions';
 import { forgetConnection } from '../Sophiie/transport';
 import { advance, baseline, oldestFirst, storedCursor } from './cursor';
 import { newestRecords, readNewRecords, recordsInGetShape } from './newRecords';
@@ -57,22 +57,7 @@ export class SophiiePollingTrigger implements INodeType {
 				options: POLL_EVENTS.map(({ name, value, description }) => ({ name, value, description })),
 				default: 'newLead',
 			},
-			{
-				displayName: 'Source',
-				name: 'source',
-				type: 'options',
-				displayOptions: { show: { event: ['newInquiry'] } },
-				options: [
-					{ name: 'Any Source', value: '' },
-					{ name: 'Call', value: 'CALL' },
-					{ name: 'Chatbot', value: 'CHATBOT' },
-					{ name: 'Email', value: 'EMAIL' },
-					{ name: 'SMS', value: 'SMS' },
-					{ name: 'Web Form', value: 'WEBFORM' },
-				],
-				default: '',
-				description: 'Only inquiries that came in this way',
-			},
+			{ ...inquirySourceFilter, displayOptions: { show: { event: ['newInquiry'] } } },
 			triggerOptions,
 		],
 	};

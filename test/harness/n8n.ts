@@ -102,6 +102,25 @@ export const nodeTypes: INodeTypes = (() => {
 	};
 })();
 
+/**
+ * An active workflow of one Sophiie trigger node, as n8n holds it between
+ * activation and runs (workflow id `<node id>-workflow`), keeping the static
+ * data it is given.
+ */
+export function activeTriggerWorkflow(
+	node: Pick<INode, 'id' | 'name' | 'type' | 'parameters' | 'webhookId'>,
+	staticData: IDataObject | undefined,
+) {
+	const full: INode = {
+		typeVersion: 1,
+		position: [0, 0],
+		credentials: { sophiieApi: { id: 'sandbox', name: 'Sophiie sandbox' } },
+		...node,
+	};
+	const workflow = new Workflow({ id: `${node.id}-workflow`, nodes: [full], connections: {}, nodeTypes, active: true, staticData });
+	return { node: full, workflow };
+}
+
 /** Resolves `=…` values the way n8n's CredentialsHelper does, with `$credentials` in scope. */
 function resolveCredentialValue(
 	value: unknown,

@@ -1,10 +1,9 @@
 /* eslint-disable @n8n/community-nodes/require-node-api-error -- development tooling, never published: the rules for node code do not apply */
 import { PollContext } from 'n8n-core';
-import type { ICredentialDataDecryptedObject, IDataObject, INode, INodeExecutionData } from 'n8n-workflow';
-import { Workflow } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, IDataObject, INode, INodeExecutionData, Workflow } from 'n8n-workflow';
 
 import { recordForLeakCheck } from './leak-record';
-import { SOPHIIE_POLLING_TRIGGER_NODE_TYPE, additionalDataFor, nodeTypes } from './n8n';
+import { SOPHIIE_POLLING_TRIGGER_NODE_TYPE, activeTriggerWorkflow, additionalDataFor, nodeTypes } from './n8n';
 
 /**
  * The Sophiie Polling Trigger as n8n runs it: an active workflow whose node's
@@ -24,23 +23,10 @@ export class PollerHarness {
 	}
 
 	private build(staticData: IDataObject | undefined) {
-		this.node = {
-			id: 'poller',
-			name: 'Sophiie Polling Trigger',
-			type: SOPHIIE_POLLING_TRIGGER_NODE_TYPE,
-			typeVersion: 1,
-			position: [0, 0],
-			parameters: this.parameters as INode['parameters'],
-			credentials: { sophiieApi: { id: 'sandbox', name: 'Sophiie sandbox' } },
-		};
-		this.workflow = new Workflow({
-			id: 'poller-workflow',
-			nodes: [this.node],
-			connections: {},
-			nodeTypes,
-			active: true,
+		({ node: this.node, workflow: this.workflow } = activeTriggerWorkflow(
+			{ id: 'poller', name: 'Sophiie Polling Trigger', type: SOPHIIE_POLLING_TRIGGER_NODE_TYPE, parameters: this.parameters as INode['parameters'] },
 			staticData,
-		});
+		));
 	}
 
 	get staticData(): IDataObject {

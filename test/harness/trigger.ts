@@ -10,12 +10,12 @@ import type {
 	INodeExecutionData,
 	IWebhookData,
 	IWebhookResponseData,
+	Workflow,
 	WorkflowActivateMode,
 } from 'n8n-workflow';
-import { Workflow } from 'n8n-workflow';
 
 import { recordForLeakCheck } from './leak-record';
-import { SOPHIIE_TRIGGER_NODE_TYPE, additionalDataFor, nodeTypes } from './n8n';
+import { SOPHIIE_TRIGGER_NODE_TYPE, activeTriggerWorkflow, additionalDataFor, nodeTypes } from './n8n';
 
 /**
  * The Sophiie Trigger as n8n runs it: an activated workflow whose webhook
@@ -114,24 +114,10 @@ export class TriggerHarness {
 	/** A new node configuration on the same workflow, keeping its static data (like editing a workflow). */
 	setParameters(parameters: IDataObject) {
 		const staticData = this.workflow?.staticData;
-		this.node = {
-			id: 'trigger',
-			name: 'Sophiie Trigger',
-			type: SOPHIIE_TRIGGER_NODE_TYPE,
-			typeVersion: 1,
-			position: [0, 0],
-			webhookId: WEBHOOK_ID,
-			parameters: parameters as INode['parameters'],
-			credentials: { sophiieApi: { id: 'sandbox', name: 'Sophiie sandbox' } },
-		};
-		this.workflow = new Workflow({
-			id: 'trigger-workflow',
-			nodes: [this.node],
-			connections: {},
-			nodeTypes,
-			active: true,
+		({ node: this.node, workflow: this.workflow } = activeTriggerWorkflow(
+			{ id: 'trigger', name: 'Sophiie Trigger', type: SOPHIIE_TRIGGER_NODE_TYPE, webhookId: WEBHOOK_ID, parameters: parameters as INode['parameters'] },
 			staticData,
-		});
+		));
 	}
 
 	get staticData(): IDataObject {

@@ -105,6 +105,23 @@ export const triggerOptions: INodeProperties = {
 	options: [timeoutOption],
 };
 
+/** The Source of inquiries, as a list filter; its first choice filters nothing. */
+export const inquirySourceFilter: INodeProperties = {
+	displayName: 'Source',
+	name: 'source',
+	type: 'options',
+	options: [
+		{ name: 'Any Source', value: '' },
+		{ name: 'Call', value: 'CALL' },
+		{ name: 'Chatbot', value: 'CHATBOT' },
+		{ name: 'Email', value: 'EMAIL' },
+		{ name: 'SMS', value: 'SMS' },
+		{ name: 'Web Form', value: 'WEBFORM' },
+	],
+	default: '',
+	description: 'Only inquiries that came in this way',
+};
+
 /** The Lead locator as an optional filter of a list. */
 export const leadFilter: INodeProperties = {
 	...leadLocator,

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { filtersQuery, getList } from '../../helpers/parameters';
-import { filtersCollection, leadFilter, returnAllAndLimit } from '../common.descriptions';
+import { filtersCollection, inquirySourceFilter, leadFilter, returnAllAndLimit } from '../common.descriptions';
 
 const properties: INodeProperties[] = [
 	...returnAllAndLimit,
@@ -22,21 +22,7 @@ const properties: INodeProperties[] = [
 			hint: 'Sophiie does not document the shape of the added data.',
 		},
 		leadFilter,
-		{
-			displayName: 'Source',
-			name: 'source',
-			type: 'options',
-			options: [
-				{ name: 'Any Source', value: '' },
-				{ name: 'Call', value: 'CALL' },
-				{ name: 'Chatbot', value: 'CHATBOT' },
-				{ name: 'Email', value: 'EMAIL' },
-				{ name: 'SMS', value: 'SMS' },
-				{ name: 'Web Form', value: 'WEBFORM' },
-			],
-			default: '',
-			description: 'Only inquiries that came in this way',
-		},
+		inquirySourceFilter,
 	]),
 ];
 
