@@ -3,8 +3,9 @@ module.exports = {
 	testEnvironment: 'node',
 	roots: ['<rootDir>/test'],
 	testMatch: ['**/*.test.ts'],
-	// Real n8n (`npm run test:e2e`) and the browser (`npm run test:ui`) have their own commands.
-	testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/e2e/', '<rootDir>/test/ui/'],
+	// Real n8n (`npm run test:e2e`), queue mode (`npm run test:e2e:queue`) and the browser
+	// (`npm run test:ui`) have their own commands.
+	testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/e2e/', '<rootDir>/test/queue/', '<rootDir>/test/ui/'],
 	transform: {
 		'^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/test/tsconfig.json' }],
 	},
