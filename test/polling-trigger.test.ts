@@ -102,6 +102,29 @@ describe('Sophiie Polling Trigger: each new record once, oldest first', () => {
 		expect(ids(await trigger.poll())).toEqual(created);
 	});
 
+	test('a record deleted while a poll reads its pages moves the rest back; the poll reads again and misses nothing', async () => {
+		const trigger = poller();
+		await trigger.poll();
+		const created = newLeads(101);
+		const newest = env.sandbox.store.findLead(ACME, created[100])!;
+		env.sandbox.clearRequests();
+		// Every answer waits 50 ms; the newest lead is deleted as soon as page 1 has been answered,
+		// while page 2 waits, so the oldest new lead moves from page 2 to page 1 between the reads.
+		env.sandbox.setLatency(50);
+		const watcher = setInterval(() => {
+			if (listReads().some((request) => request.query.page === '1' && request.status === 200)) {
+				clearInterval(watcher);
+				env.sandbox.store.deleteLead(ACME, newest, 'usr_acme1');
+			}
+		}, 2);
+		try {
+			expect(ids(await trigger.poll())).toEqual(created);
+		} finally {
+			clearInterval(watcher);
+		}
+		expect(listReads().map((request) => request.query.page)).toEqual(['1', '2', '1', '2']);
+	});
+
 	test('Fetch Test Event returns the newest record in the Get shape and leaves the cursor alone', async () => {
 		const trigger = poller();
 		const newest = env.sandbox.store.listLeads(ACME)[0];

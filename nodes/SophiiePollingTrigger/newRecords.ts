@@ -5,7 +5,7 @@ import { MAX_PAGE_SIZE, sophiieApiRequest, sophiieApiRequestPage } from '../Soph
 import type { PollCursor } from './cursor';
 import { createdMs, isNew, isOlder } from './cursor';
 import type { PollEvent } from './pollEvents';
-import { DETAIL_CONCURRENCY, MAX_POLL_PAGES } from './pollEvents';
+import { DETAIL_CONCURRENCY, MAX_POLL_PAGES, MAX_RESTARTS } from './pollEvents';
 
 /** A record without a readable `createdAt` cannot be placed against the cursor: say so rather than skip it. */
 function requireCreatedAt(context: IPollFunctions, event: PollEvent, record: IDataObject) {
@@ -33,21 +33,33 @@ export async function newestRecords(context: IPollFunctions, event: PollEvent, q
  * Every record past the cursor, reading page after page until a record older
  * than the cursor (lists are newest first), the last page, or MAX_POLL_PAGES.
  * A record that moves to the next page while new ones arrive is kept once.
+ * Records deleted meanwhile move the rest back a place, which could carry one
+ * across a page boundary unread: when the list's totalCount drops between
+ * pages, reading starts again from page 1 (what was found is kept).
  */
 export async function readNewRecords(context: IPollFunctions, event: PollEvent, qs: IDataObject, cursor: PollCursor) {
 	const found = new Map<string, IDataObject>();
-	for (let page = 1; page <= MAX_POLL_PAGES; page++) {
-		const { items, totalPages } = await listPage(context, event, qs, page);
+	let lastTotal: number | undefined;
+	let restarts = 0;
+	let page = 1;
+	while (page <= MAX_POLL_PAGES) {
+		const { items, totalPages, totalCount } = await listPage(context, event, qs, page);
+		const shrank = totalCount !== undefined && lastTotal !== undefined && totalCount < lastTotal;
+		lastTotal = totalCount;
+		if (shrank && restarts < MAX_RESTARTS) {
+			restarts++;
+			page = 1;
+			continue;
+		}
 		let reachedOlder = false;
 		for (const record of items) {
 			requireCreatedAt(context, event, record);
-			if (isOlder(record, cursor)) {
-				reachedOlder = true;
-				break;
-			}
+			reachedOlder = isOlder(record, cursor);
+			if (reachedOlder) break;
 			if (isNew(record, cursor)) found.set(String(record.id), record);
 		}
 		if (reachedOlder || items.length === 0 || page >= totalPages) return { records: [...found.values()], complete: true };
+		page++;
 	}
 	return { records: [...found.values()], complete: false };
 }

@@ -50,5 +50,8 @@ export const POLL_EVENTS: PollEvent[] = [
 /** How many pages one poll reads at most before it emits what it has (about 5,000 records). */
 export const MAX_POLL_PAGES = 50;
 
+/** How often one poll starts reading again from page 1 because records were deleted while it read. */
+export const MAX_RESTARTS = 2;
+
 /** Records fetched in their Get shape at the same time. */
 export const DETAIL_CONCURRENCY = 4;
