@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- development tooling, never published: the rules for node code do not apply */
 import type { IDataObject } from 'n8n-workflow';
 
 import { runSophiieNode } from './harness/n8n';
