@@ -30,3 +30,21 @@ export function sophiieTriggerNode(webhookId: string, parameters: Record<string,
 		credentials,
 	};
 }
+
+/**
+ * The Sophiie Polling Trigger as a harness workflow's only node. Its schedule
+ * (hourly, half an hour from now) stays out of a test's way: tests poll on
+ * demand by activating the workflow, since n8n polls once on activation.
+ */
+export function sophiiePollingTriggerNode(parameters: Record<string, unknown>, credentials: Record<string, unknown>) {
+	const minute = (new Date().getUTCMinutes() + 30) % 60;
+	return {
+		id: randomUUID(),
+		name: 'Sophiie Polling Trigger',
+		type: 'n8n-nodes-sophiie.sophiiePollingTrigger',
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: { pollTimes: { item: [{ mode: 'everyHour', minute }] }, ...parameters },
+		credentials,
+	};
+}

@@ -5,7 +5,7 @@ import { loadExamples } from '../../scripts/examples';
 import type { Harness } from '../../scripts/n8n-harness';
 import { SANDBOX_CREDENTIAL_NAME, startHarness } from '../../scripts/n8n-harness';
 import { selectedN8nVersion } from '../../scripts/n8n-versions';
-import { sophiieTriggerNode } from '../../scripts/workflow-nodes';
+import { sophiiePollingTriggerNode, sophiieTriggerNode } from '../../scripts/workflow-nodes';
 import { workflowHelpers } from './workflows';
 
 /**
@@ -257,21 +257,10 @@ describe('the Sophiie Polling Trigger in real n8n', () => {
 
 	/** An active polling workflow whose schedule stays out of the test's way (polls come from pollNow). */
 	async function pollingWorkflow(parameters: Record<string, unknown>) {
-		const minute = (new Date().getUTCMinutes() + 30) % 60;
 		const { status, body } = await harness.api<{ id: string }>('POST', '/workflows', {
 			name: `Polling ${randomUUID()}`,
 			settings: { executionOrder: 'v1' },
-			nodes: [
-				{
-					id: randomUUID(),
-					name: 'Sophiie Polling Trigger',
-					type: 'n8n-nodes-sophiie.sophiiePollingTrigger',
-					typeVersion: 1,
-					position: [0, 0],
-					parameters: { pollTimes: { item: [{ mode: 'everyHour', minute }] }, ...parameters },
-					credentials: sophiieCredential(),
-				},
-			],
+			nodes: [sophiiePollingTriggerNode(parameters, sophiieCredential())],
 			connections: {},
 		});
 		expect(status).toBe(200);

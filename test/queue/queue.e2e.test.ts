@@ -4,7 +4,7 @@ import fs from 'node:fs';
 
 import type { QueueHarness } from '../../scripts/n8n-queue';
 import { startQueueHarness } from '../../scripts/n8n-queue';
-import { sophiieTriggerNode } from '../../scripts/workflow-nodes';
+import { sophiiePollingTriggerNode, sophiieTriggerNode } from '../../scripts/workflow-nodes';
 import { workflowHelpers } from '../e2e/workflows';
 
 /**
@@ -24,7 +24,7 @@ afterAll(async () => {
 	await harness?.stop();
 });
 
-const { wait, until, executions, finishedExecutions, nodeOutput, sophiieCredential, webhookWorkflow } = workflowHelpers(
+const { wait, until, executions, finishedExecutions, nodeOutput, sophiieCredential, webhookWorkflow, pollNow } = workflowHelpers(
 	() => harness,
 );
 const byId = (value: string) => ({ __rl: true, mode: 'id', value });
@@ -38,11 +38,11 @@ function workerOf(executionId: string): string | undefined {
 		.find((name) => new RegExp(`Worker finished execution ${executionId} \\(`).test(log(name)));
 }
 
-test('every process loaded the package; the editor offers both nodes', async () => {
+test('every process loaded the package; the editor offers the three nodes', async () => {
 	expect(Object.keys(harness.logFiles).sort()).toEqual(['main', 'webhook', 'worker1', 'worker2']);
 	const { body } = await harness.editorGet<Array<{ name: string }>>('/types/nodes.json');
 	expect(body.map((type) => type.name)).toEqual(
-		expect.arrayContaining(['n8n-nodes-sophiie.sophiie', 'n8n-nodes-sophiie.sophiieTrigger']),
+		expect.arrayContaining(['n8n-nodes-sophiie.sophiie', 'n8n-nodes-sophiie.sophiieTrigger', 'n8n-nodes-sophiie.sophiiePollingTrigger']),
 	);
 });
 
@@ -122,4 +122,35 @@ test('the trigger: subscribes on the webhook processor URL, runs deliveries on w
 	expect((await harness.api('POST', `/workflows/${workflowId}/deactivate`)).status).toBe(200);
 	await until('no subscription left', async () => (harness.sandbox.webhooks.list().length === 0 ? true : undefined));
 	expect(workerLogs()).not.toMatch(/Unrecognized node type/);
+});
+
+test('the polling trigger: main polls, executions run on the workers, each new lead once, across a restart of main', async () => {
+	const newLeads = (count: number) =>
+		Array.from({ length: count }, () => (harness.sandbox.fireEvent('LEAD_CREATED', 'org_acme') as { id: string }).id);
+	const polled = (execution: Parameters<typeof nodeOutput>[0]) => nodeOutput(execution, 'Sophiie Polling Trigger').map((item) => item.id);
+	const created = await harness.api<{ id: string }>('POST', '/workflows', {
+		name: 'queue polling',
+		settings: { executionOrder: 'v1' },
+		nodes: [sophiiePollingTriggerNode({ event: 'newLead' }, sophiieCredential())],
+		connections: {},
+	});
+	const workflowId = created.body.id;
+	expect((await pollNow(workflowId)).status).toBe(200);
+
+	const first = newLeads(3);
+	expect((await pollNow(workflowId)).status).toBe(200);
+	const [run] = await finishedExecutions(workflowId, 1);
+	expect(polled(run)).toEqual(first);
+	expect(workerOf(run.id)).toMatch(/^worker[12]$/);
+
+	await harness.restart('main');
+	expect((await pollNow(workflowId)).status).toBe(200);
+	await wait(1000);
+	expect(await executions(workflowId)).toHaveLength(1);
+
+	const [late] = newLeads(1);
+	expect((await pollNow(workflowId)).status).toBe(200);
+	const [, second] = await finishedExecutions(workflowId, 2);
+	expect(polled(second)).toEqual([late]);
+	await harness.api('POST', `/workflows/${workflowId}/deactivate`);
 });
