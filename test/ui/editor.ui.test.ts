@@ -66,9 +66,9 @@ async function onScreen<T>(name: string, step: () => Promise<T>): Promise<T> {
 	}
 }
 
-async function picture(name: string, target: Page | Locator = page) {
+async function picture(name: string, target: Page | Locator = page, clip?: { x: number; y: number; width: number; height: number }) {
 	fs.mkdirSync(SCREENSHOTS, { recursive: true });
-	await target.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`) });
+	await target.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), clip });
 }
 
 const testId = (id: string) => page.locator(`[data-test-id="${id}"]`);
@@ -207,3 +207,40 @@ async function waitFor(condition: () => boolean, what: string, timeoutMs = 30_00
 		await new Promise((resolve) => setTimeout(resolve, 200));
 	}
 }
+
+describe('the Sophiie Polling Trigger in the editor', () => {
+	test('find it as "Sophiie Polling" beside the Sophiie Trigger, choose New Lead, fetch a test event, see the newest lead', async () => {
+		await onScreen('add polling trigger', async () => {
+			await page.goto(`${harness.n8nUrl}/workflow/new`);
+			await testId('canvas-add-button').click();
+			await page.keyboard.type('Sophiie');
+			// n8n lists trigger nodes without " Trigger": "Sophiie" and "Sophiie Polling", each with its description.
+			const polling = testId('item-iterator-item').filter({ hasText: 'Sophiie Polling' });
+			await polling.waitFor();
+			expect(await texts(testId('item-iterator-item'))).toEqual([
+				expect.stringMatching(/^Sophiie Starts the workflow when a Sophiie event happens/),
+				expect.stringMatching(/^Sophiie Polling Checks Sophiie on a schedule .* needs no public URL$/),
+			]);
+			// The node panel, on the right of the 1280 × 800 page.
+			await picture('node-panel-triggers', page, { x: 896, y: 66, width: 384, height: 300 });
+			await polling.click();
+			const newLead = testId('node-creator-item-name').filter({ hasText: /new lead/i }).first();
+			await newLead.waitFor();
+			expect(await texts(testId('node-creator-item-name'))).toEqual(
+				expect.arrayContaining([expect.stringMatching(/new inquiry/i), expect.stringMatching(/new appointment/i)]),
+			);
+			await newLead.click();
+			await testId('ndv').waitFor();
+		});
+
+		await onScreen('fetch test event', async () => {
+			const newest = harness.sandbox.store.listLeads('org_acme')[0];
+			await testId('node-execute-button').click();
+			const output = testId('output-panel');
+			await output.getByText(newest.id).first().waitFor();
+			const shown = await output.innerText();
+			expect(shown).toContain(newest.email);
+			await picture('polling-trigger-test-event', testId('ndv'));
+		});
+	});
+});
