@@ -144,12 +144,17 @@ describe('the Sophiie node in the editor', () => {
 	});
 });
 
+/** A new workflow with the trigger panel searched for "Sophiie". */
+async function searchTriggers() {
+	await page.goto(`${harness.n8nUrl}/workflow/new`);
+	await testId('canvas-add-button').click();
+	await page.keyboard.type('Sophiie');
+}
+
 describe('the Sophiie Trigger in the editor', () => {
 	test('choose events and a member, listen for a test event, see the new lead arrive', async () => {
 		await onScreen('add trigger', async () => {
-			await page.goto(`${harness.n8nUrl}/workflow/new`);
-			await testId('canvas-add-button').click();
-			await page.keyboard.type('Sophiie');
+			await searchTriggers();
 			await testId('item-iterator-item').filter({ hasText: 'Sophiie' }).first().click();
 			const triggers = testId('node-creator-item-name');
 			await triggers.filter({ hasText: 'On lead created' }).waitFor();
@@ -211,9 +216,7 @@ async function waitFor(condition: () => boolean, what: string, timeoutMs = 30_00
 describe('the Sophiie Polling Trigger in the editor', () => {
 	test('find it as "Sophiie Polling" beside the Sophiie Trigger, choose New Lead, fetch a test event, see the newest lead', async () => {
 		await onScreen('add polling trigger', async () => {
-			await page.goto(`${harness.n8nUrl}/workflow/new`);
-			await testId('canvas-add-button').click();
-			await page.keyboard.type('Sophiie');
+			await searchTriggers();
 			// n8n lists trigger nodes without " Trigger": "Sophiie" and "Sophiie Polling", each with its description.
 			const polling = testId('item-iterator-item').filter({ hasText: 'Sophiie Polling' });
 			await polling.waitFor();
