@@ -119,14 +119,26 @@ export async function ensureN8n(log: Log, version = selectedN8nVersion()): Promi
 }
 
 /** Lays the tarball out as n8n's Community Nodes install does. */
-export function installCommunityPackage(tarball: string, userFolder: string) {
-	const target = path.join(userFolder, '.n8n', 'nodes', 'node_modules', PACKAGE_NAME);
+/** A package laid out beside this one, e.g. the benchmark's floor node: its files by name. */
+export interface ExtraPackage {
+	name: string;
+	files: Record<string, string>;
+}
+
+export function installCommunityPackage(tarball: string, userFolder: string, extras: ExtraPackage[] = []) {
+	const modules = path.join(userFolder, '.n8n', 'nodes', 'node_modules');
+	const target = path.join(modules, PACKAGE_NAME);
 	fs.mkdirSync(target, { recursive: true });
 	const result = spawnSync('tar', ['-xzf', tarball, '-C', target, '--strip-components=1']);
 	if (result.status !== 0) throw new Error(`Unpacking ${tarball} failed: ${result.stderr}`);
+	for (const extra of extras) {
+		fs.mkdirSync(path.join(modules, extra.name), { recursive: true });
+		for (const [file, content] of Object.entries(extra.files)) fs.writeFileSync(path.join(modules, extra.name, file), content);
+	}
+	const dependencies = Object.fromEntries([PACKAGE_NAME, ...extras.map((extra) => extra.name)].map((name) => [name, 'file:']));
 	fs.writeFileSync(
 		path.join(userFolder, '.n8n', 'nodes', 'package.json'),
-		JSON.stringify({ name: 'installed-nodes', private: true, dependencies: { [PACKAGE_NAME]: 'file:' } }, null, 2),
+		JSON.stringify({ name: 'installed-nodes', private: true, dependencies }, null, 2),
 	);
 }
 
@@ -144,6 +156,8 @@ export interface HarnessOptions {
 	env?: Record<string, string>;
 	/** Where n8n keeps its data; a new temporary folder (removed on stop) when omitted. */
 	userFolder?: string;
+	/** Packages installed beside this one (the benchmark's floor node). */
+	extraPackages?: ExtraPackage[];
 }
 
 export interface Harness {
@@ -272,7 +286,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
 	const userFolder = options.userFolder ?? fs.mkdtempSync(path.join(os.tmpdir(), 'sophiie-n8n-'));
 	fs.mkdirSync(userFolder, { recursive: true });
 	const tarball = await packCleanCheckout(log, userFolder);
-	await step(log, 'install the package as a community node', () => installCommunityPackage(tarball, userFolder));
+	await step(log, 'install the package as a community node', () => installCommunityPackage(tarball, userFolder, options.extraPackages));
 
 	const sandbox = await step(log, 'start the Sophiie sandbox', () =>
 		startSandbox({ port: options.sandboxPort ?? 0, webhooksPort: options.sandboxWebhooksPort ?? 0 }),

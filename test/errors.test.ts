@@ -105,13 +105,27 @@ describe('API failures become NodeApiErrors a user can act on', () => {
 
 	test('a retry that would wait past the Timeout is not made', async () => {
 		const lead = env.sandbox.store.listLeads('org_acme')[0];
-		env.sandbox.addFault({ method: 'GET', path: `^/v1/leads/${lead.id}$`, status: 429, headers: { 'Retry-After': '5' }, times: 1 });
+		env.sandbox.addFault({ method: 'GET', path: `^/v1/leads/${lead.id}$`, status: 503, headers: { 'Retry-After': '5' }, times: 1 });
 		const result = await runSophiieNode({
 			credentials: env.credentials,
 			parameters: leadParameters('get', lead.id, { options: { timeout: 2 } }),
 		});
-		expect(result.error?.message).toBe(`Sophiie's rate limit was reached: "Too many requests" (HTTP 429) at the 2 s Timeout`);
+		expect(result.error?.message).toBe(`Sophiie server error (HTTP 503): "Error" at the 2 s Timeout`);
 		expect(env.apiRequests()).toHaveLength(1);
+	});
+
+	test('a rate limit is waited out whatever the Timeout: Sophiie asked for the wait', async () => {
+		const lead = env.sandbox.store.listLeads('org_acme')[0];
+		env.sandbox.addFault({ method: 'GET', path: `^/v1/leads/${lead.id}$`, status: 429, headers: { 'Retry-After': '3' }, times: 1 });
+		const started = Date.now();
+		const result = await runSophiieNode({
+			credentials: env.credentials,
+			parameters: leadParameters('get', lead.id, { options: { timeout: 2 } }),
+		});
+		expect(result.error).toBeUndefined();
+		expect(result.items[0].json.id).toBe(lead.id);
+		expect(Date.now() - started).toBeGreaterThanOrEqual(2_900);
+		expect(env.apiRequests().map((request) => request.status)).toEqual([429, 200]);
 	});
 
 	test('with Continue On Fail, an API error becomes an error item and the run goes on', async () => {

@@ -56,11 +56,14 @@ describe('retry rules', () => {
 		expect(delayFor(answered(200), 'GET', 1, 0)).toBeUndefined();
 	});
 
-	test('the budget: at most 6 attempts and 5 minutes of waiting per request', () => {
-		expect(withinBudget(RETRY.maxAttempts - 1, 0, 1000)).toBe(true);
-		expect(withinBudget(RETRY.maxAttempts, 0, 1000)).toBe(false);
-		expect(withinBudget(1, RETRY.maxTotalWaitMs - 1000, 1000)).toBe(true);
-		expect(withinBudget(1, RETRY.maxTotalWaitMs - 1000, 1001)).toBe(false);
+	test('the budget: at most 6 failed tries, 30 rate-limited ones and 5 minutes of waiting per request', () => {
+		const tries = (failures: number, rateLimited: number, waitedMs: number) => ({ failures, rateLimited, waitedMs });
+		expect(withinBudget(tries(RETRY.maxAttempts - 1, 0, 0), 1000)).toBe(true);
+		expect(withinBudget(tries(RETRY.maxAttempts, 0, 0), 1000)).toBe(false);
+		expect(withinBudget(tries(1, RETRY.maxRateLimited - 1, 0), 1000)).toBe(true);
+		expect(withinBudget(tries(1, RETRY.maxRateLimited, 0), 1000)).toBe(false);
+		expect(withinBudget(tries(1, 0, RETRY.maxTotalWaitMs - 1000), 1000)).toBe(true);
+		expect(withinBudget(tries(1, 0, RETRY.maxTotalWaitMs - 1000), 1001)).toBe(false);
 	});
 });
 

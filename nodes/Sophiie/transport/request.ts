@@ -5,8 +5,9 @@ import type { SophiieConnection, SophiieContext } from './connection';
 import { CREDENTIAL_TYPE, getConnection } from './connection';
 import type { ErrorContext } from './errors';
 import { apiError, describeBody, httpErrorDetails, NETWORK_FAILURES, networkErrorCode } from './errors';
-import type { Attempt } from './retry';
-import { delayFor, withinBudget } from './retry';
+import { awaitTurn, holdOff } from './pacing';
+import type { Attempt, Tries } from './retry';
+import { delayFor, isRateLimited, withinBudget } from './retry';
 
 /**
  * One request to one of Sophiie's two hosts (the `/v1` API and the webhooks
@@ -38,23 +39,34 @@ async function attemptOnce(context: SophiieContext, connection: SophiieConnectio
 
 /**
  * Tries the request until it succeeds, the retry rules say stop, or the
- * Timeout is spent: the Timeout bounds the whole request, retries and waits
- * included, so each attempt may only take what is left of it.
+ * Timeout is spent. The Timeout bounds the request, retries and backoff
+ * included, so each attempt may only take what is left of it; waiting for a
+ * rate limit (Sophiie's own Retry-After, or another request's with the same
+ * key) does not count against it, only against the wait budget.
  */
 async function attemptWithRetries(context: SophiieContext, connection: SophiieConnection, request: IHttpRequestOptions) {
-	const deadline = Date.now() + connection.timeoutMs;
-	let attempts = 0;
-	let waitedMs = 0;
+	let deadline = Date.now() + connection.timeoutMs;
+	const tries: Tries = { failures: 0, rateLimited: 0, waitedMs: 0 };
 	for (;;) {
-		attempts++;
+		const held = await awaitTurn(connection.token);
+		deadline += held;
+		tries.waitedMs += held;
 		const attempt = await attemptOnce(context, connection, { ...request, timeout: Math.max(1, deadline - Date.now()) });
+		const rateLimited = isRateLimited(attempt);
+		if (rateLimited) tries.rateLimited++;
+		else tries.failures++;
+		const attempts = tries.failures + tries.rateLimited;
 		const delay = delayFor(attempt, request.method ?? 'GET', attempts);
-		const inTime = delay !== undefined && Date.now() + delay < deadline;
-		if (delay === undefined || !inTime || !withinBudget(attempts, waitedMs, delay)) {
+		const inTime = delay !== undefined && (rateLimited || Date.now() + delay < deadline);
+		if (delay === undefined || !inTime || !withinBudget(tries, delay)) {
 			return { attempt, attempts, outOfTime: delay !== undefined && !inTime };
 		}
-		await sleep(delay);
-		waitedMs += delay;
+		if (rateLimited) {
+			holdOff(connection.token, delay);
+		} else {
+			await sleep(delay);
+			tries.waitedMs += delay;
+		}
 	}
 }
 

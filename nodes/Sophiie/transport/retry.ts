@@ -3,12 +3,16 @@ import type { IN8nHttpFullResponse } from 'n8n-workflow';
 /**
  * When to send a request again, and after how long: pure rules, so they are
  * unit-tested without a server. A 429 is retried for every method (Sophiie did
- * not process it), honouring Retry-After; 502/503/504, timeouts and dropped
- * connections only for idempotent methods, since a POST may already have
- * reached Sophiie.
+ * not process it), honouring Retry-After, for as long as the wait budget lasts:
+ * a rate limit is paced, not given up on. 502/503/504, timeouts and dropped
+ * connections are retried only for idempotent methods, since a POST may
+ * already have reached Sophiie, and at most `maxAttempts` times.
  */
 export const RETRY = {
+	/** Tries of a request that failed other than by a 429. */
 	maxAttempts: 6,
+	/** 429s one request takes before it gives up: enough to be paced through a busy minute. */
+	maxRateLimited: 30,
 	/** The longest total wait across the retries of one request. */
 	maxTotalWaitMs: 5 * 60_000,
 	baseDelayMs: 400,
@@ -56,7 +60,18 @@ export function delayFor(attempt: Attempt, method: string, attemptNumber: number
 	return retryAfter ?? backoffMs(attemptNumber, random);
 }
 
-/** Whether the budget allows waiting `delay` more after `attempts` tries and `waitedMs` of waiting. */
-export function withinBudget(attempts: number, waitedMs: number, delay: number): boolean {
-	return attempts < RETRY.maxAttempts && waitedMs + delay <= RETRY.maxTotalWaitMs;
+/** What one request has been through so far. */
+export interface Tries {
+	/** Tries that failed other than by a 429. */
+	failures: number;
+	/** Tries answered 429. */
+	rateLimited: number;
+	waitedMs: number;
 }
+
+/** Whether the budget allows waiting `delay` more and trying again. */
+export function withinBudget({ failures, rateLimited, waitedMs }: Tries, delay: number): boolean {
+	return failures < RETRY.maxAttempts && rateLimited < RETRY.maxRateLimited && waitedMs + delay <= RETRY.maxTotalWaitMs;
+}
+
+export const isRateLimited = (attempt: Attempt) => attempt.response?.statusCode === 429;
