@@ -1,9 +1,10 @@
 /* eslint-disable @n8n/community-nodes/no-dangerous-functions, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- development tooling, never published: the rules for node code do not apply */
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
 import path from 'node:path';
 
-import type { Harness } from './n8n-harness';
+import type { ExtraPackage, Harness } from './n8n-harness';
 import { ensureN8n, sandboxCredentialRef, startHarness, step } from './n8n-harness';
 import { webhookNode } from './workflow-nodes';
 
@@ -11,25 +12,25 @@ import { webhookNode } from './workflow-nodes';
  * `npm run bench`: the Sophiie node against the alternatives, measured side by
  * side in one run against the sandbox on 127.0.0.1, in real n8n. Contenders
  * alternate within each repetition; medians are reported. Prints one table of
- * figures and ratios (a benchmark, not a test: nothing here fails a build).
+ * figures, ratios and targets (a benchmark, not a test: nothing here fails a build).
  *
- * 1. Get Lead × 1,000 items: Sophiie node sequential and with 8 concurrent
- *    requests, the HTTP Request node (header auth) one at a time and in batches
- *    of 8, and a raw keep-alive client at 1 and 8.
- * 2. List Activities → Return All over 10,000 activities: Sophiie node, HTTP
- *    Request node with its pagination options, raw client; plus peak memory of
- *    an in-process run against the output's JSON size.
- * 3. Rate limited (600 requests/minute, as 10 per second): items per minute
- *    reached as a share of the ceiling, and failed items, for both nodes.
- * On 127.0.0.1 a request costs almost no waiting, so concurrency can only
- * spread CPU work over the machine's cores; the same Get is therefore also
- * measured with a simulated network latency, where concurrency counts.
+ * 1. Get Lead per item, at 1 and 8 at a time, on loopback and with 20 ms of
+ *    simulated latency, against the floor inside n8n (a minimal node that
+ *    reads one parameter and calls n8n's request helper: bench-floor.node.ts),
+ *    the HTTP Request node, and a raw keep-alive client outside n8n.
+ * 2. List Activities → Return All over 10,000 activities, and its peak memory.
+ * 3. Rate limits as in production, one key, 600 requests/minute: one execution
+ *    of 300 items, and 8 executions of 60 items started together; every
+ *    repetition must succeed in full.
  */
 
 const REPETITIONS = Number(process.env.BENCH_REPETITIONS ?? 3);
 const GET_ITEMS = 1000;
 const ACTIVITIES = 10_000;
 const RATE_LIMITED_ITEMS = 300;
+/** Executions started together against one key, and the items each. */
+const SHARED_EXECUTIONS = 8;
+const SHARED_ITEMS = 60;
 /** Concurrency pays off where a network lies between n8n and Sophiie: this much, simulated. */
 const LATENCY_MS = 20;
 const LATENCY_ITEMS = 300;
@@ -51,7 +52,18 @@ interface Bench {
 	headerCredential: { id: string; name: string };
 }
 
-type NodeSpec = { type: string; typeVersion: number; parameters: Record<string, unknown>; credentials: Record<string, unknown> };
+type NodeSpec = { type: string; typeVersion: number; parameters: Record<string, unknown>; credentials?: Record<string, unknown> };
+
+const FLOOR_PACKAGE = 'n8n-nodes-sophiie-bench-floor';
+
+/** The floor node as its own community package, installed beside this one for the benchmark only. */
+const floorPackage = (): ExtraPackage => ({
+	name: FLOOR_PACKAGE,
+	files: {
+		'package.json': JSON.stringify({ name: FLOOR_PACKAGE, version: '0.0.0', n8n: { n8nNodesApiVersion: 1, nodes: ['BenchFloor.node.js'] } }),
+		'BenchFloor.node.js': fs.readFileSync(path.join(__dirname, 'bench-floor.node.js'), 'utf8'),
+	},
+});
 
 /** Webhook (answers when done) → optional Split Out of `ids` → the node under test. Returns a runner. */
 async function workflow(bench: Bench, name: string, node: NodeSpec, splitIds: boolean) {
@@ -85,7 +97,7 @@ async function workflow(bench: Bench, name: string, node: NodeSpec, splitIds: bo
 	const workflowId = created.body.id;
 	await bench.harness.api('POST', `/workflows/${workflowId}/activate`);
 
-	return async (body: Record<string, unknown>): Promise<NodeRun> => {
+	const run = async (body: Record<string, unknown>): Promise<NodeRun> => {
 		for (let attempt = 0; ; attempt++) {
 			const response = await fetch(`${bench.harness.n8nUrl}/webhook/${webhookPath}`, {
 				method: 'POST',
@@ -108,6 +120,7 @@ async function workflow(bench: Bench, name: string, node: NodeSpec, splitIds: bo
 		const output = run.data?.main[0] ?? [];
 		return { ms: run.executionTime, items: output.length, failed: output.filter((item) => 'error' in item.json).length };
 	};
+	return Object.assign(run, { webhookPath, workflowId });
 }
 
 /**
@@ -165,163 +178,255 @@ function httpRequest(bench: Bench, url: string, options: Record<string, unknown>
 
 const batching = (batchSize: number) => ({ batching: { batch: { batchSize, batchInterval: 0 } } });
 
-async function main() {
-	const install = await ensureN8n(log);
-	const harness = await startHarness({ log });
+function floor(bench: Bench, concurrency: number): NodeSpec {
+	const url = `=${bench.harness.sandbox.url}/v1/leads/{{ $json['body.ids'] }}`;
+	const token = bench.harness.sandbox.seed.organizations.acme.token;
+	return { type: `${FLOOR_PACKAGE}.benchFloor`, typeVersion: 1, parameters: { url, token, concurrency } };
+}
+
+type Runner = Awaited<ReturnType<typeof workflow>>;
+
+/** Every workflow the benchmark runs, created and activated once. */
+async function createWorkflows(bench: Bench, busyLeadId: string) {
+	const { sandbox } = bench.harness;
+	const leadUrl = `=${sandbox.url}/v1/leads/{{ $json['body.ids'] }}`;
+	const get = (concurrency: number) => ({
+		resource: 'lead',
+		operation: 'get',
+		leadId: { __rl: true, mode: 'id', value: "={{ $json['body.ids'] }}" },
+		options: { concurrency },
+	});
+	const pagination = {
+		pagination: {
+			parameters: { parameters: [{ type: 'qs', name: 'page', value: '={{ $pageCount + 1 }}' }] },
+			paginationCompleteWhen: 'other',
+			completeExpression: '={{ $response.body.currentPage >= $response.body.totalPages }}',
+			limitPagesFetched: false,
+		},
+	};
+	const activities = { resource: 'lead', operation: 'listActivities', leadId: { __rl: true, mode: 'id', value: busyLeadId }, returnAll: true };
+	return {
+		sophiie1: await workflow(bench, 'bench get: Sophiie, 1 at a time', sophiie(bench, get(1)), true),
+		sophiie8: await workflow(bench, 'bench get: Sophiie, 8 concurrent', sophiie(bench, get(8)), true),
+		floor1: await workflow(bench, 'bench get: floor, 1 at a time', floor(bench, 1), true),
+		floor8: await workflow(bench, 'bench get: floor, 8 concurrent', floor(bench, 8), true),
+		http1: await workflow(bench, 'bench get: HTTP Request, batches of 1', httpRequest(bench, leadUrl, batching(1)), true),
+		http8: await workflow(bench, 'bench get: HTTP Request, batches of 8', httpRequest(bench, leadUrl, batching(8)), true),
+		sophiieAll: await workflow(bench, 'bench activities: Sophiie', sophiie(bench, activities), false),
+		httpAll: await workflow(
+			bench,
+			'bench activities: HTTP Request pagination',
+			httpRequest(bench, `${sandbox.url}/v1/leads/${busyLeadId}/activities`, { pagination }, { limit: '100' }),
+			false,
+		),
+	};
+}
+
+type Workflows = Awaited<ReturnType<typeof createWorkflows>>;
+
+/** A node run that must return `expected` items and no failed one; its time. */
+async function timed(runner: Runner, ids: string[] | undefined, expected: number, what: string): Promise<number> {
+	const run = await runner(ids ? { ids } : {});
+	if (run.items !== expected || run.failed > 0) {
+		throw new Error(`${what}: ${run.items} items, ${run.failed} failed (expected ${expected}, 0 failed)`);
+	}
+	return run.ms;
+}
+
+/** One repetition of the speed rows; contenders alternate order from one repetition to the next. */
+async function speedRepetition(bench: Bench, flows: Workflows, ids: string[], busyLeadId: string, rep: number) {
+	const { sandbox } = bench.harness;
+	const token = sandbox.seed.organizations.acme.token;
+	const few = ids.slice(0, LATENCY_ITEMS);
+	const gets = (prefix: string, list: string[]): Array<[string, () => Promise<number>]> => [
+		[`${prefix} sophiie 1`, () => timed(flows.sophiie1, list, list.length, 'Sophiie get')],
+		[`${prefix} floor 1`, () => timed(flows.floor1, list, list.length, 'floor get')],
+		[`${prefix} sophiie 8`, () => timed(flows.sophiie8, list, list.length, 'Sophiie get x8')],
+		[`${prefix} floor 8`, () => timed(flows.floor8, list, list.length, 'floor get x8')],
+		[`${prefix} http 8`, () => timed(flows.http8, list, list.length, 'HTTP get x8')],
+		[`${prefix} raw 8`, () => rawClient(bench, ['get', sandbox.url, token, '8', list.join(',')])],
+	];
+	const loopback: Array<[string, () => Promise<number>]> = [
+		...gets('get', ids),
+		['get http 1', () => timed(flows.http1, ids, ids.length, 'HTTP get')],
+		['get raw 1', () => rawClient(bench, ['get', sandbox.url, token, '1', ids.join(',')])],
+		['all sophiie', () => timed(flows.sophiieAll, undefined, ACTIVITIES, 'Sophiie activities')],
+		['all http', () => timed(flows.httpAll, undefined, ACTIVITIES / 100, 'HTTP pages')],
+		['all raw', () => rawClient(bench, ['pages', sandbox.url, token, busyLeadId, '5'])],
+	];
+	const timings: Array<[string, number]> = [];
+	const runAll = async (contenders: Array<[string, () => Promise<number>]>) => {
+		for (const [key, run] of rep % 2 === 0 ? [...contenders].reverse() : contenders) timings.push([key, await run()]);
+	};
+	await runAll(loopback);
+	sandbox.setLatency(LATENCY_MS);
+	await runAll(gets('latency', few));
+	sandbox.setLatency(0);
+	return timings;
+}
+
+/** The sandbox's limit on, a run, the limit off and its window passed. */
+async function underRateLimit<T>(bench: Bench, run: () => Promise<T>): Promise<T> {
+	const { sandbox } = bench.harness;
+	sandbox.setRateLimit(RATE_LIMIT);
 	try {
-		const { sandbox } = harness;
-		const token = sandbox.seed.organizations.acme.token;
-		const header = await harness.api<{ id: string }>('POST', '/credentials', {
-			name: 'Bearer header (HTTP Request node)',
-			type: 'httpHeaderAuth',
-			data: { name: 'Authorization', value: `Bearer ${token}` },
-		});
-		const bench: Bench = {
-			harness,
-			nodeBin: install.nodeBin,
-			sophiieCredential: sandboxCredentialRef(harness.credentialId),
-			headerCredential: { id: header.body.id, name: 'Bearer header (HTTP Request node)' },
-		};
+		return await run();
+	} finally {
+		sandbox.setRateLimit(null);
+		await new Promise((resolve) => setTimeout(resolve, RATE_LIMIT.windowMs));
+	}
+}
 
-		const leads = sandbox.store.listLeads('org_acme');
-		const ids = Array.from({ length: GET_ITEMS }, (_, index) => leads[index % leads.length].id);
-		const busyLead = leads[100];
-		for (let n = sandbox.store.listActivities(busyLead.id).length; n < ACTIVITIES; n++) {
-			sandbox.store.addActivity(busyLead.id, {
-				event: 'LEAD_UPDATED',
-				data: `Benchmark activity ${n}`,
-				referenceId: busyLead.id,
-				userId: 'usr_acme1',
-				createdAt: new Date(Date.UTC(2026, 0, 1) + n * 1000).toISOString(),
-			});
-		}
+interface Throughput {
+	perMinute: number;
+	failed: number;
+}
 
-		const leadUrl = `=${sandbox.url}/v1/leads/{{ $json['body.ids'] }}`;
-		const getParameters = (concurrency: number) => ({
-			resource: 'lead',
-			operation: 'get',
-			leadId: { __rl: true, mode: 'id', value: "={{ $json['body.ids'] }}" },
-			options: { concurrency },
-		});
-		const gets = await step(log, 'create the benchmark workflows', async () => ({
-			sophiie1: await workflow(bench, 'bench get: Sophiie, 1 at a time', sophiie(bench, getParameters(1)), true),
-			sophiie8: await workflow(bench, 'bench get: Sophiie, 8 concurrent', sophiie(bench, getParameters(8)), true),
-			http1: await workflow(bench, 'bench get: HTTP Request, batches of 1', httpRequest(bench, leadUrl, batching(1)), true),
-			http8: await workflow(bench, 'bench get: HTTP Request, batches of 8', httpRequest(bench, leadUrl, batching(8)), true),
-			sophiieAll: await workflow(
-				bench,
-				'bench activities: Sophiie',
-				sophiie(bench, { resource: 'lead', operation: 'listActivities', leadId: { __rl: true, mode: 'id', value: busyLead.id }, returnAll: true }),
-				false,
-			),
-			httpAll: await workflow(
-				bench,
-				'bench activities: HTTP Request pagination',
-				httpRequest(
-					bench,
-					`${sandbox.url}/v1/leads/${busyLead.id}/activities`,
-					{
-						pagination: {
-							pagination: {
-								parameters: { parameters: [{ type: 'qs', name: 'page', value: '={{ $pageCount + 1 }}' }] },
-								paginationCompleteWhen: 'other',
-								completeExpression: '={{ $response.body.currentPage >= $response.body.totalPages }}',
-								limitPagesFetched: false,
-							},
-						},
-					},
-					{ limit: '100' },
-				),
-				false,
-			),
-		}));
+/** SHARED_EXECUTIONS executions of the same webhook workflow started together, one key: items per minute over the wall time. */
+async function sharedRateLimit(bench: Bench, webhookPath: string, workflowId: string, ids: string[]): Promise<Throughput> {
+	const started = performance.now();
+	await Promise.all(
+		Array.from({ length: SHARED_EXECUTIONS }, (_, index) =>
+			fetch(`${bench.harness.n8nUrl}/webhook/${webhookPath}`, {
+				method: 'POST',
+				headers: { 'Content-Type': 'application/json' },
+				body: JSON.stringify({ ids: ids.slice(index * SHARED_ITEMS, (index + 1) * SHARED_ITEMS) }),
+			}).then((response) => response.text()),
+		),
+	);
+	const wallMs = performance.now() - started;
+	const { body } = await bench.harness.api<{ data: Array<{ id: string }> }>(
+		'GET',
+		`/executions?workflowId=${workflowId}&limit=${SHARED_EXECUTIONS}`,
+	);
+	let succeeded = 0;
+	let failed = 0;
+	for (const { id } of body.data) {
+		const { body: execution } = await bench.harness.api<{
+			data: { resultData: { runData: Record<string, Array<{ data?: { main: Array<Array<{ json: Record<string, unknown> }>> } }>> } };
+		}>('GET', `/executions/${id}?includeData=true`);
+		const output = execution.data.resultData.runData['Under test'][0].data?.main[0] ?? [];
+		failed += output.filter((item) => 'error' in item.json).length;
+		succeeded += output.filter((item) => !('error' in item.json)).length;
+	}
+	failed += SHARED_EXECUTIONS * SHARED_ITEMS - succeeded - failed;
+	return { perMinute: (succeeded / wallMs) * 60_000, failed };
+}
 
+/** Both rate-limited rows, once per repetition: one execution, then several together on one key. */
+async function rateLimitedRepetition(bench: Bench, flows: Workflows, ids: string[]) {
+	const single = await underRateLimit(bench, () => flows.sophiie1({ ids: ids.slice(0, RATE_LIMITED_ITEMS) }));
+	const shared = await underRateLimit(bench, () =>
+		sharedRateLimit(bench, flows.sophiie1.webhookPath, flows.sophiie1.workflowId, ids.slice(0, SHARED_EXECUTIONS * SHARED_ITEMS)),
+	);
+	return {
+		single: { perMinute: ((single.items - single.failed) / single.ms) * 60_000, failed: single.failed + RATE_LIMITED_ITEMS - single.items },
+		shared,
+	};
+}
+
+const ceiling = RATE_LIMIT.limit * (60_000 / RATE_LIMIT.windowMs);
+const ms = (value: number) => `${Math.round(value).toLocaleString('en-US')} ms`;
+const ratio = (value: number) => `${value.toFixed(2)}×`;
+const verdict = (ok: boolean) => (ok ? 'met' : 'missed');
+const floorRatio = (sophiieMs: number, floorMs: number) =>
+	`${ratio(sophiieMs / floorMs)} the floor's time (target ≤ 1.15×: ${verdict(sophiieMs / floorMs <= 1.15)})`;
+
+type Medians = Record<string, number>;
+
+function speedRows(m: Medians): string[][] {
+	const get = `Get × ${GET_ITEMS.toLocaleString('en-US')}`;
+	const slow = `Get × ${LATENCY_ITEMS} with ${LATENCY_MS} ms latency`;
+	const contenders = (prefix: string, n: 1 | 8) =>
+		`Sophiie ${ms(m[`${prefix} sophiie ${n}`])}, floor ${ms(m[`${prefix} floor ${n}`])}` +
+		(m[`${prefix} http ${n}`] ? `, HTTP Request ${n === 1 ? 'one at a time' : 'batches of 8'} ${ms(m[`${prefix} http ${n}`])}` : '') +
+		(m[`${prefix} raw ${n}`] ? `, raw ${ms(m[`${prefix} raw ${n}`])}` : '');
+	const faster = (prefix: string, n: 1 | 8) => `${ratio(m[`${prefix} http ${n}`] / m[`${prefix} sophiie ${n}`])} faster than HTTP Request`;
+	const versusHttp = m['latency http 8'] / m['latency sophiie 8'];
+	return [
+		[`${get}, one at a time`, contenders('get', 1), `${floorRatio(m['get sophiie 1'], m['get floor 1'])}; ${faster('get', 1)}`],
+		[`${get}, 8 at a time`, contenders('get', 8), `${floorRatio(m['get sophiie 8'], m['get floor 8'])}; ${faster('get', 8)}`],
+		[`${slow}, one at a time`, contenders('latency', 1), floorRatio(m['latency sophiie 1'], m['latency floor 1'])],
+		[`${slow}, 8 at a time`, contenders('latency', 8), `${floorRatio(m['latency sophiie 8'], m['latency floor 8'])}; ${ratio(versusHttp)} faster than HTTP Request (target ≥ 1.2×: ${verdict(versusHttp >= 1.2)})`],
+		[`List Activities, Return All, ${ACTIVITIES.toLocaleString('en-US')}`, `Sophiie ${ms(m['all sophiie'])}, HTTP Request pagination ${ms(m['all http'])}, raw ${ms(m['all raw'])}`, `${ratio(m['all sophiie'] / m['all raw'])} the raw client's time; ${ratio(m['all http'] / m['all sophiie'])} faster than HTTP Request`],
+	];
+}
+
+function rateRows(limited: Array<Awaited<ReturnType<typeof rateLimitedRepetition>>>): string[][] {
+	const row = (label: string, runs: Throughput[]) => {
+		const shares = runs.map((run) => (run.perMinute / ceiling) * 100);
+		const failed = runs.reduce((sum, run) => sum + run.failed, 0);
+		const met = Math.min(...shares) >= 95 && failed === 0;
+		return [label, `${shares.map((share) => `${share.toFixed(0)} %`).join(', ')} of the ceiling; ${failed} items failed`, `lowest ${Math.min(...shares).toFixed(0)} % (target ≥ 95 % and 0 failed in every repetition: ${verdict(met)})`];
+	};
+	return [
+		row(`Rate limited ${ceiling}/min: 1 execution × ${RATE_LIMITED_ITEMS} items`, limited.map((run) => run.single)),
+		row(`Rate limited ${ceiling}/min, one key: ${SHARED_EXECUTIONS} executions × ${SHARED_ITEMS} items at once`, limited.map((run) => run.shared)),
+	];
+}
+
+/** The busy lead gets ACTIVITIES activities; the Get ids cycle through the leads. */
+function prepareData(bench: Bench) {
+	const { store } = bench.harness.sandbox;
+	const leads = store.listLeads('org_acme');
+	const ids = Array.from({ length: GET_ITEMS }, (_, index) => leads[index % leads.length].id);
+	const busyLeadId = leads[100].id;
+	for (let n = store.listActivities(busyLeadId).length; n < ACTIVITIES; n++) {
+		store.addActivity(busyLeadId, { event: 'LEAD_UPDATED', data: `Benchmark activity ${n}`, referenceId: busyLeadId, userId: 'usr_acme1', createdAt: new Date(Date.UTC(2026, 0, 1) + n * 1000).toISOString() });
+	}
+	return { ids, busyLeadId };
+}
+
+async function memoryRow(bench: Bench, busyLeadId: string): Promise<string[]> {
+	const { url, seed } = bench.harness.sandbox;
+	const token = seed.organizations.acme.token;
+	const memory = await runChild<{ outputBytes: number; rssGrowth: number; heapGrowth: number }>(bench, ['--expose-gc', path.join(__dirname, 'bench-memory.js'), url, token, busyLeadId]);
+	const raw = await rawClientMemory(bench, ['pages', url, token, busyLeadId, '5']);
+	const mb = (bytes: number) => `${(bytes / 1e6).toFixed(1)} MB`;
+	return ['Memory of that Return All (in-process)', `output JSON ${mb(memory.outputBytes)}; peak RSS growth ${mb(memory.rssGrowth)} (heap ${mb(memory.heapGrowth)}); the raw client holding the same items: ${mb(raw)}`, `RSS growth ${ratio(memory.rssGrowth / memory.outputBytes)} the output`];
+}
+
+async function benchSetup(): Promise<Bench> {
+	const install = await ensureN8n(log);
+	const harness = await startHarness({ log, extraPackages: [floorPackage()] });
+	const token = harness.sandbox.seed.organizations.acme.token;
+	const header = await harness.api<{ id: string }>('POST', '/credentials', {
+		name: 'Bearer header (HTTP Request node)',
+		type: 'httpHeaderAuth',
+		data: { name: 'Authorization', value: `Bearer ${token}` },
+	});
+	return {
+		harness,
+		nodeBin: install.nodeBin,
+		sophiieCredential: sandboxCredentialRef(harness.credentialId),
+		headerCredential: { id: header.body.id, name: 'Bearer header (HTTP Request node)' },
+	};
+}
+
+async function main() {
+	const bench = await benchSetup();
+	try {
+		const { ids, busyLeadId } = prepareData(bench);
+		const flows = await step(log, 'create the benchmark workflows', () => createWorkflows(bench, busyLeadId));
 		const timings: Record<string, number[]> = {};
-		const record = (key: string, ms: number) => (timings[key] ??= []).push(ms);
-		const idList = ids.join(',');
-		const checkItems = (run: NodeRun, expected: number, what: string) => {
-			if (run.items !== expected || run.failed > 0) {
-				throw new Error(`${what}: ${run.items} items, ${run.failed} failed (expected ${expected}, 0 failed)`);
-			}
-		};
-
+		const limited: Array<Awaited<ReturnType<typeof rateLimitedRepetition>>> = [];
 		for (let rep = 1; rep <= REPETITIONS; rep++) {
-			await step(log, `repetition ${rep} of ${REPETITIONS}`, async () => {
-				// Alternate the order of the contenders from one repetition to the next.
-				const contenders: Array<[string, () => Promise<number>]> = [
-					['get sophiie 1', async () => { const run = await gets.sophiie1({ ids }); checkItems(run, GET_ITEMS, 'Sophiie get'); return run.ms; }],
-					['get http 1', async () => { const run = await gets.http1({ ids }); checkItems(run, GET_ITEMS, 'HTTP get'); return run.ms; }],
-					['get raw 1', () => rawClient(bench, ['get', sandbox.url, token, '1', idList])],
-					['get sophiie 8', async () => { const run = await gets.sophiie8({ ids }); checkItems(run, GET_ITEMS, 'Sophiie get x8'); return run.ms; }],
-					['get http 8', async () => { const run = await gets.http8({ ids }); checkItems(run, GET_ITEMS, 'HTTP get x8'); return run.ms; }],
-					['get raw 8', () => rawClient(bench, ['get', sandbox.url, token, '8', idList])],
-					['all sophiie', async () => { const run = await gets.sophiieAll({}); checkItems(run, ACTIVITIES, 'Sophiie activities'); return run.ms; }],
-					['all http', async () => { const run = await gets.httpAll({}); checkItems(run, ACTIVITIES / 100, 'HTTP pages'); return run.ms; }],
-					['all raw', () => rawClient(bench, ['pages', sandbox.url, token, busyLead.id, '5'])],
-				];
-				const ordered = rep % 2 === 0 ? [...contenders].reverse() : contenders;
-				for (const [key, run] of ordered) record(key, await run());
-
-				const few = ids.slice(0, LATENCY_ITEMS);
-				sandbox.setLatency(LATENCY_MS);
-				const latencyContenders: Array<[string, () => Promise<number>]> = [
-					['latency sophiie 1', async () => { const run = await gets.sophiie1({ ids: few }); checkItems(run, LATENCY_ITEMS, 'Sophiie get'); return run.ms; }],
-					['latency sophiie 8', async () => { const run = await gets.sophiie8({ ids: few }); checkItems(run, LATENCY_ITEMS, 'Sophiie get x8'); return run.ms; }],
-					['latency http 8', async () => { const run = await gets.http8({ ids: few }); checkItems(run, LATENCY_ITEMS, 'HTTP get x8'); return run.ms; }],
-					['latency raw 8', () => rawClient(bench, ['get', sandbox.url, token, '8', few.join(',')])],
-				];
-				for (const [key, run] of rep % 2 === 0 ? [...latencyContenders].reverse() : latencyContenders) {
-					record(key, await run());
-				}
-				sandbox.setLatency(0);
+			await step(log, `repetition ${rep} of ${REPETITIONS}: speed`, async () => {
+				for (const [key, value] of await speedRepetition(bench, flows, ids, busyLeadId, rep)) (timings[key] ??= []).push(value);
 			});
+			limited.push(await step(log, `repetition ${rep} of ${REPETITIONS}: rate limits`, () => rateLimitedRepetition(bench, flows, ids)));
 		}
-
-		const memory = await step(log, 'peak memory of an in-process Return All', async () => ({
-			...(await runChild<{ items: number; outputBytes: number; rssGrowth: number; heapGrowth: number }>(bench, [
-				'--expose-gc',
-				path.join(__dirname, 'bench-memory.js'),
-				sandbox.url,
-				token,
-				busyLead.id,
-			])),
-			rawRssGrowth: await rawClientMemory(bench, ['pages', sandbox.url, token, busyLead.id, '5']),
-		}));
-
-		const limited = await step(log, `rate limited at ${RATE_LIMIT.limit * 60} requests/minute`, async () => {
-			const few = ids.slice(0, RATE_LIMITED_ITEMS);
-			sandbox.setRateLimit(RATE_LIMIT);
-			const sophiieRun = await gets.sophiie1({ ids: few });
-			sandbox.setRateLimit(null);
-			await new Promise((resolve) => setTimeout(resolve, RATE_LIMIT.windowMs));
-			sandbox.setRateLimit(RATE_LIMIT);
-			const httpRun = await gets.http1({ ids: few });
-			sandbox.setRateLimit(null);
-			return { sophiieRun, httpRun };
-		});
-
-		const m = Object.fromEntries(Object.entries(timings).map(([key, values]) => [key, median(values)]));
-		const ceiling = RATE_LIMIT.limit * (60_000 / RATE_LIMIT.windowMs);
-		const perMinute = (run: NodeRun) => ((run.items - run.failed) / run.ms) * 60_000;
-		const ms = (value: number) => `${Math.round(value).toLocaleString('en-US')} ms`;
-		const ratio = (value: number) => `${value.toFixed(2)}×`;
-		const verdict = (ok: boolean) => (ok ? 'met' : 'missed');
-		const rows = [
-			['Get × 1,000, one at a time', `Sophiie ${ms(m['get sophiie 1'])}, HTTP Request ${ms(m['get http 1'])}, raw ${ms(m['get raw 1'])}`, `${ratio(m['get http 1'] / m['get sophiie 1'])} faster than HTTP Request (target ≥ 1.0×: ${verdict(m['get http 1'] / m['get sophiie 1'] >= 1)}); ${ratio(m['get sophiie 1'] / m['get raw 1'])} the raw client's per-item cost (target ≤ 1.3×: ${verdict(m['get sophiie 1'] / m['get raw 1'] <= 1.3)})`],
-			['Get × 1,000, 8 at a time', `Sophiie ${ms(m['get sophiie 8'])}, HTTP Request ${ms(m['get http 8'])}, raw ${ms(m['get raw 8'])}`, `${ratio(m['get sophiie 1'] / m['get sophiie 8'])} faster than Sophiie one at a time (target ≥ 4×: ${verdict(m['get sophiie 1'] / m['get sophiie 8'] >= 4)}); ${ratio(m['get http 8'] / m['get sophiie 8'])} vs HTTP Request; ${ratio(m['get sophiie 8'] / m['get raw 8'])} the raw client's per-item cost (target ≤ 1.3×: ${verdict(m['get sophiie 8'] / m['get raw 8'] <= 1.3)})`],
-			[`Get × ${LATENCY_ITEMS} with ${LATENCY_MS} ms network latency`, `Sophiie 1 at a time ${ms(m['latency sophiie 1'])}, 8 at a time ${ms(m['latency sophiie 8'])}; HTTP Request batches of 8 ${ms(m['latency http 8'])}; raw at 8 ${ms(m['latency raw 8'])}`, `${ratio(m['latency sophiie 1'] / m['latency sophiie 8'])} faster with 8 concurrent (target ≥ 4×: ${verdict(m['latency sophiie 1'] / m['latency sophiie 8'] >= 4)}); ${ratio(m['latency sophiie 8'] / m['latency raw 8'])} the raw client's time at 8; ${ratio(m['latency http 8'] / m['latency sophiie 8'])} vs HTTP Request`],
-			[`List Activities, Return All, ${ACTIVITIES.toLocaleString('en-US')}`, `Sophiie ${ms(m['all sophiie'])}, HTTP Request pagination ${ms(m['all http'])}, raw ${ms(m['all raw'])}`, `${ratio(m['all sophiie'] / m['all raw'])} the raw client's time (target ≤ 1.2×: ${verdict(m['all sophiie'] / m['all raw'] <= 1.2)}); ${ratio(m['all http'] / m['all sophiie'])} faster than HTTP Request`],
-			['Memory of that Return All (in-process)', `output JSON ${(memory.outputBytes / 1e6).toFixed(1)} MB; peak RSS growth ${(memory.rssGrowth / 1e6).toFixed(1)} MB (heap ${(memory.heapGrowth / 1e6).toFixed(1)} MB); the raw client holding the same items: ${(memory.rawRssGrowth / 1e6).toFixed(1)} MB`, `RSS growth ${ratio(memory.rssGrowth / memory.outputBytes)} the output (target ≤ 3×: ${verdict(memory.rssGrowth <= 3 * memory.outputBytes)})`],
-			[`Rate limited, ${ceiling}/min, ${RATE_LIMITED_ITEMS} items`, `Sophiie ${Math.round(perMinute(limited.sophiieRun))}/min, ${limited.sophiieRun.failed} failed; HTTP Request ${Math.round(perMinute(limited.httpRun))}/min, ${limited.httpRun.failed} failed`, `Sophiie at ${((perMinute(limited.sophiieRun) / ceiling) * 100).toFixed(0)} % of the ceiling with ${limited.sophiieRun.failed} failed (target ≥ 95 %, 0 failed: ${verdict(perMinute(limited.sophiieRun) >= 0.95 * ceiling && limited.sophiieRun.failed === 0)})`],
-		];
+		const memory = await step(log, 'peak memory of an in-process Return All', () => memoryRow(bench, busyLeadId));
+		const medians = Object.fromEntries(Object.entries(timings).map(([key, values]) => [key, median(values)]));
+		const rows = [...speedRows(medians), memory, ...rateRows(limited)];
 		process.stdout.write(
-			`\nn8n-nodes-sophiie benchmark — medians of ${REPETITIONS} repetitions; node times are n8n's own execution time of the node\n\n` +
+			`\nn8n-nodes-sophiie benchmark, n8n ${bench.harness.n8nVersion}: medians of ${REPETITIONS} repetitions; node times are n8n's own execution time of the node\n\n` +
 				'| Scenario | Measured | Ratio |\n| --- | --- | --- |\n' +
 				rows.map((row) => `| ${row.join(' | ')} |`).join('\n') +
 				'\n',
 		);
 	} finally {
-		await harness.stop();
+		await bench.harness.stop();
 	}
 }
 
