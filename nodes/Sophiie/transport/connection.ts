@@ -10,6 +10,7 @@ import type {
 import { NodeOperationError } from 'n8n-workflow';
 
 import { SOPHIIE_ENVIRONMENTS, type SophiieEnvironment } from '../../../credentials/SophiieApi.credentials';
+import { rateLimitKey } from './pacing';
 
 /**
  * Where and how to reach Sophiie for one execution context: the two base URLs
@@ -27,6 +28,8 @@ export interface SophiieConnection {
 	apiBaseUrl: string;
 	webhooksBaseUrl: string;
 	token: string;
+	/** Requests are paced by this (see pacing.ts). */
+	rateLimitKey: string;
 	timeoutMs: number;
 	/**
 	 * The decrypted credential, handed to every request so that n8n does not
@@ -78,16 +81,15 @@ async function readConnection(context: SophiieContext): Promise<SophiieConnectio
 	};
 	const environment = credentials.environment ?? 'production';
 	const token = credentials.accessToken ?? '';
+	const common = { token, rateLimitKey: rateLimitKey(token), timeoutMs, credential };
 	if (environment === 'custom') {
 		return {
 			apiBaseUrl: trimTrailingSlashes(credentials.baseUrl ?? ''),
 			webhooksBaseUrl: trimTrailingSlashes(credentials.webhooksBaseUrl ?? ''),
-			token,
-			timeoutMs,
-			credential,
+			...common,
 		};
 	}
-	return { ...SOPHIIE_ENVIRONMENTS[environment], token, timeoutMs, credential };
+	return { ...SOPHIIE_ENVIRONMENTS[environment], ...common };
 }
 
 /**

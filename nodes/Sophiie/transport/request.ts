@@ -48,7 +48,7 @@ async function attemptWithRetries(context: SophiieContext, connection: SophiieCo
 	let deadline = Date.now() + connection.timeoutMs;
 	const tries: Tries = { failures: 0, rateLimited: 0, waitedMs: 0 };
 	for (;;) {
-		const held = await awaitTurn(connection.token);
+		const held = await awaitTurn(connection.rateLimitKey);
 		deadline += held;
 		tries.waitedMs += held;
 		const attempt = await attemptOnce(context, connection, { ...request, timeout: Math.max(1, deadline - Date.now()) });
@@ -62,7 +62,7 @@ async function attemptWithRetries(context: SophiieContext, connection: SophiieCo
 			return { attempt, attempts, outOfTime: delay !== undefined && !inTime };
 		}
 		if (rateLimited) {
-			holdOff(connection.token, delay);
+			holdOff(connection.rateLimitKey, delay);
 		} else {
 			await sleep(delay);
 			tries.waitedMs += delay;
