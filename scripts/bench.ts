@@ -6,6 +6,7 @@ import path from 'node:path';
 
 import type { ExtraPackage, Harness } from './n8n-harness';
 import { ensureN8n, sandboxCredentialRef, startHarness, step } from './n8n-harness';
+import { triggerRows } from './bench-trigger';
 import { webhookNode } from './workflow-nodes';
 
 /**
@@ -22,6 +23,9 @@ import { webhookNode } from './workflow-nodes';
  * 3. Rate limits as in production, one key, 600 requests/minute: one execution
  *    of 300 items, and 8 executions of 60 items started together; every
  *    repetition must succeed in full.
+ * 4. Trigger throughput: a burst of deliveries into the Sophiie Trigger against
+ *    n8n's own Webhook node, on defaults and with the recommended settings
+ *    (bench-trigger.ts).
  */
 
 const REPETITIONS = Number(process.env.BENCH_REPETITIONS ?? 3);
@@ -403,7 +407,8 @@ async function benchSetup(): Promise<Bench> {
 	};
 }
 
-async function main() {
+/** The speed, memory and rate-limit rows, in the benchmark's own n8n. */
+async function nodeRows(): Promise<string[][]> {
 	const bench = await benchSetup();
 	try {
 		const { ids, busyLeadId } = prepareData(bench);
@@ -418,16 +423,22 @@ async function main() {
 		}
 		const memory = await step(log, 'peak memory of an in-process Return All', () => memoryRow(bench, busyLeadId));
 		const medians = Object.fromEntries(Object.entries(timings).map(([key, values]) => [key, median(values)]));
-		const rows = [...speedRows(medians), memory, ...rateRows(limited)];
-		process.stdout.write(
-			`\nn8n-nodes-sophiie benchmark, n8n ${bench.harness.n8nVersion}: medians of ${REPETITIONS} repetitions; node times are n8n's own execution time of the node\n\n` +
-				'| Scenario | Measured | Ratio |\n| --- | --- | --- |\n' +
-				rows.map((row) => `| ${row.join(' | ')} |`).join('\n') +
-				'\n',
-		);
+		return [...speedRows(medians), memory, ...rateRows(limited)];
 	} finally {
 		await bench.harness.stop();
 	}
+}
+
+async function main() {
+	const rows = await nodeRows();
+	rows.push(...(await step(log, 'trigger bursts, each setting in its own n8n', () => triggerRows(log))));
+	const version = (await ensureN8n(log)).version;
+	process.stdout.write(
+		`\nn8n-nodes-sophiie benchmark, n8n ${version}: medians of ${REPETITIONS} repetitions; node times are n8n's own execution time of the node\n\n` +
+			'| Scenario | Measured | Ratio |\n| --- | --- | --- |\n' +
+			rows.map((row) => `| ${row.join(' | ')} |`).join('\n') +
+			'\n',
+	);
 }
 
 main().catch((error: Error) => {

@@ -1,11 +1,10 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-globals, no-console -- development tooling, never published: the rules for node code do not apply */
-import { randomUUID } from 'node:crypto';
-
+import type { ListedExecution } from './burst-workflows';
+import { allExecutions, triggerWorkflow, webhookNodeWorkflow } from './burst-workflows';
 import type { Harness } from './n8n-harness';
-import { sandboxCredentialRef, startHarness } from './n8n-harness';
+import { startHarness } from './n8n-harness';
 import { RECOMMENDED_BURST_SETTINGS, startQueueHarness } from './n8n-queue';
 import { step } from './processes';
-import { sophiieTriggerNode, webhookNode } from './workflow-nodes';
 
 /**
  * `npm run bench:burst`: BURST_SIZE (default 1,000) Sophiie deliveries sent at
@@ -43,52 +42,6 @@ interface Result {
 	lost: number;
 	duplicated: number;
 	perSecond: number;
-}
-
-interface ListedExecution {
-	id: string;
-	startedAt: string;
-	stoppedAt: string | null;
-	data?: { resultData: { runData: Record<string, Array<{ data?: { main: Array<Array<{ json: { id?: string } }>> } }>> } };
-}
-
-async function allExecutions(harness: Harness, workflowId: string): Promise<ListedExecution[]> {
-	const found: ListedExecution[] = [];
-	let cursor: string | undefined;
-	for (let refused = 0; ; ) {
-		const query = `workflowId=${workflowId}&includeData=true&limit=250${cursor ? `&cursor=${cursor}` : ''}`;
-		const { status, body } = await harness.api<{ data: ListedExecution[]; nextCursor?: string | null }>('GET', `/executions?${query}`);
-		if (status !== 200) {
-			// n8n still digesting the burst (its database busy): ask again.
-			if (++refused > 120) throw new Error(`Listing executions kept failing (${status})`);
-			await new Promise((resolve) => setTimeout(resolve, 1_000));
-			continue;
-		}
-		found.push(...body.data);
-		cursor = body.nextCursor ?? undefined;
-		if (!cursor) return found;
-	}
-}
-
-async function triggerWorkflow(harness: Harness): Promise<string> {
-	const { body } = await harness.api<{ id: string }>('POST', '/workflows', {
-		name: 'burst',
-		settings: { executionOrder: 'v1', saveDataSuccessExecution: 'all' },
-		nodes: [
-			sophiieTriggerNode(
-				randomUUID(),
-				{ events: ['LEAD_CREATED'], customEvents: '', userId: 'usr_acme1' },
-				{ sophiieApi: sandboxCredentialRef(harness.credentialId) },
-			),
-		],
-		connections: {},
-	});
-	await harness.api('POST', `/workflows/${body.id}/activate`);
-	for (let tries = 0; harness.sandbox.webhooks.list().length === 0; tries++) {
-		if (tries > 100) throw new Error('The trigger did not subscribe');
-		await new Promise((resolve) => setTimeout(resolve, 100));
-	}
-	return body.id;
 }
 
 /**
@@ -150,24 +103,6 @@ async function run(setup: Setup, size: number): Promise<Result> {
 	}
 }
 
-/** A workflow "n8n Webhook node (answers on receipt)", activated: the floor a trigger's answer can reach in n8n. */
-async function webhookNodeUrl(harness: Harness): Promise<string> {
-	const path = `floor-${randomUUID()}`;
-	const { body } = await harness.api<{ id: string }>('POST', '/workflows', {
-		name: 'webhook node floor',
-		settings: { executionOrder: 'v1' },
-		nodes: [webhookNode(path, { responseMode: 'onReceived' })],
-		connections: {},
-	});
-	await harness.api('POST', `/workflows/${body.id}/activate`);
-	const url = `${harness.webhookUrl}/webhook/${path}`;
-	for (let tries = 0; (await fetch(url, { method: 'POST' })).status === 404; tries++) {
-		if (tries > 100) throw new Error(`${url} stayed 404 after activation`);
-		await new Promise((resolve) => setTimeout(resolve, 100));
-	}
-	return url;
-}
-
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 /** Median answer time of `count` deliveries sent one after another. */
@@ -204,7 +139,7 @@ async function answerTimes(count: number): Promise<string> {
 			const hookUrl = new URL(harness.sandbox.webhooks.list()[0].hookUrl);
 			const forged = new URL(hookUrl);
 			forged.searchParams.set('secret', 'f'.repeat(64));
-			const floor = await webhookNodeUrl(harness);
+			const { url: floor } = await webhookNodeWorkflow(harness);
 			await answerTime(floor, 20, 200); // warm-up
 			const [accepted, refused, webhookNode] = [
 				await answerTime(hookUrl.toString(), count, 200),

@@ -1,0 +1,76 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- development tooling, never published: the rules for node code do not apply */
+import { randomUUID } from 'node:crypto';
+
+import type { Harness } from './n8n-harness';
+import { sandboxCredentialRef } from './n8n-harness';
+import { sophiieTriggerNode, webhookNode } from './workflow-nodes';
+
+/** The workflows and execution listing shared by `npm run bench:burst` and the trigger rows of `npm run bench`. */
+
+export interface ListedExecution {
+	id: string;
+	startedAt: string;
+	stoppedAt: string | null;
+	data?: { resultData: { runData: Record<string, Array<{ data?: { main: Array<Array<{ json: { id?: string } }>> } }>> } };
+}
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export async function allExecutions(harness: Harness, workflowId: string, includeData = true): Promise<ListedExecution[]> {
+	const found: ListedExecution[] = [];
+	let cursor: string | undefined;
+	for (let refused = 0; ; ) {
+		const query = `workflowId=${workflowId}&includeData=${includeData}&limit=250${cursor ? `&cursor=${cursor}` : ''}`;
+		const { status, body } = await harness.api<{ data: ListedExecution[]; nextCursor?: string | null }>('GET', `/executions?${query}`);
+		if (status !== 200) {
+			// n8n still digesting the burst (its database busy): ask again.
+			if (++refused > 120) throw new Error(`Listing executions kept failing (${status})`);
+			await pause(1_000);
+			continue;
+		}
+		found.push(...body.data);
+		cursor = body.nextCursor ?? undefined;
+		if (!cursor) return found;
+	}
+}
+
+/** An activated Sophiie Trigger workflow for LEAD_CREATED, subscribed in the sandbox. */
+export async function triggerWorkflow(harness: Harness): Promise<string> {
+	const before = harness.sandbox.webhooks.list().length;
+	const { body } = await harness.api<{ id: string }>('POST', '/workflows', {
+		name: 'burst',
+		settings: { executionOrder: 'v1', saveDataSuccessExecution: 'all' },
+		nodes: [
+			sophiieTriggerNode(
+				randomUUID(),
+				{ events: ['LEAD_CREATED'], customEvents: '', userId: 'usr_acme1' },
+				{ sophiieApi: sandboxCredentialRef(harness.credentialId) },
+			),
+		],
+		connections: {},
+	});
+	await harness.api('POST', `/workflows/${body.id}/activate`);
+	for (let tries = 0; harness.sandbox.webhooks.list().length === before; tries++) {
+		if (tries > 100) throw new Error('The trigger did not subscribe');
+		await pause(100);
+	}
+	return body.id;
+}
+
+/** A workflow "n8n Webhook node (answers on receipt)", activated: the floor a trigger's answer can reach in n8n. */
+export async function webhookNodeWorkflow(harness: Harness): Promise<{ url: string; workflowId: string }> {
+	const path = `floor-${randomUUID()}`;
+	const { body } = await harness.api<{ id: string }>('POST', '/workflows', {
+		name: 'webhook node floor',
+		settings: { executionOrder: 'v1' },
+		nodes: [webhookNode(path, { responseMode: 'onReceived' })],
+		connections: {},
+	});
+	await harness.api('POST', `/workflows/${body.id}/activate`);
+	const url = `${harness.webhookUrl}/webhook/${path}`;
+	for (let tries = 0; (await fetch(url, { method: 'POST' })).status === 404; tries++) {
+		if (tries > 100) throw new Error(`${url} stayed 404 after activation`);
+		await pause(100);
+	}
+	return { url, workflowId: body.id };
+}
