@@ -1,6 +1,7 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-globals -- development tooling, never published: the rules for node code do not apply */
 import type { IDataObject } from 'n8n-workflow';
 
+import { RETRY } from '../nodes/Sophiie/transport/retry';
 import { runSophiieNode } from './harness/n8n';
 import { leadParameters } from './harness/params';
 import { PollerHarness } from './harness/poller';
@@ -82,7 +83,7 @@ describe('Sophiie Polling Trigger: each new record once, oldest first', () => {
 	});
 
 	test.each([
-		['a 429 on every attempt', { status: 429, headers: { 'Retry-After': '0' }, times: 6 }],
+		['a 429 on every attempt', { status: 429, headers: { 'Retry-After': '0' }, times: RETRY.maxRateLimited }],
 		['a 500', { status: 500, times: 1 }],
 	])('%s during a poll fails that poll; the next one emits everything, once', async (_name, fault) => {
 		const trigger = poller();
