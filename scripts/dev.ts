@@ -56,6 +56,9 @@ Fire the Sophiie Trigger: activate "Sophiie: new lead → Slack message" (or ope
 
   curl -s -X POST ${sandbox.url}/__sandbox/events -H 'Content-Type: application/json' -d '{"event":"LEAD_CREATED"}'
 
+Without a public URL: activate "Sophiie (no public URL): new lead → SMS"; it polls every minute
+and texts each new lead that has a phone (or open it and click "Fetch Test Event").
+
 Sandbox: leads ${sandbox.url}/v1/leads (Bearer ${sandbox.seed.organizations.acme.token}),
 subscriptions ${sandbox.url}/__sandbox/subscriptions, deliveries ${sandbox.url}/__sandbox/deliveries.
 n8n's log: ${harness.logFile}. This n8n's data is temporary; Ctrl-C stops everything.
