@@ -1,6 +1,7 @@
 import type { IDataObject, IPollFunctions, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
+import { inPool } from '../Sophiie/helpers/pool';
 import { MAX_PAGE_SIZE, sophiieApiRequest, sophiieApiRequestPage } from '../Sophiie/transport';
 import type { PollCursor } from './cursor';
 import { createdMs, isNew, isOlder } from './cursor';
@@ -78,16 +79,18 @@ async function inGetShape(context: IPollFunctions, event: PollEvent, record: IDa
 	}
 }
 
-/** Each record in its Get shape, a few requests at a time, in the order given. */
+/** Each record in its Get shape, a few requests at a time, in the order given; none is asked for after one fails. */
 export async function recordsInGetShape(context: IPollFunctions, event: PollEvent, records: IDataObject[]) {
 	const shaped: IDataObject[] = new Array(records.length);
-	let next = 0;
-	const worker = async () => {
-		while (next < records.length) {
-			const index = next++;
+	let failure: Error | undefined;
+	const shape = async (index: number) => {
+		try {
 			shaped[index] = await inGetShape(context, event, records[index]);
+		} catch (error) {
+			failure ??= error as Error;
 		}
 	};
-	await Promise.all(Array.from({ length: Math.min(DETAIL_CONCURRENCY, records.length) }, worker));
+	await inPool(records.length, DETAIL_CONCURRENCY, shape, () => failure !== undefined);
+	if (failure) throw failure;
 	return shaped;
 }

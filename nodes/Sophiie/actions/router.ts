@@ -1,6 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
+import { inPool } from '../helpers/pool';
 import { validateWholeNumber } from '../helpers/validation';
 import { MAX_CONCURRENCY } from './common.descriptions';
 import type { OperationModule } from './node.type';
@@ -43,7 +44,6 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 
 	const outputs: INodeExecutionData[][] = new Array(items.length);
 	let failure: { itemIndex: number; error: Error } | undefined;
-	let nextItem = 0;
 	const runItem = async (itemIndex: number) => {
 		try {
 			const result = await operation.execute.call(this, itemIndex);
@@ -59,10 +59,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 			}
 		}
 	};
-	const worker = async () => {
-		while (!failure && nextItem < items.length) await runItem(nextItem++);
-	};
-	await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, worker));
+	await inPool(items.length, concurrency, runItem, () => failure !== undefined);
 
 	if (failure) {
 		const { error, itemIndex } = failure;
