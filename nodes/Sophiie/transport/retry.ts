@@ -43,12 +43,14 @@ export function backoffMs(attemptNumber: number, random = Math.random()): number
 	return Math.round(ceiling * (0.5 + random / 2));
 }
 
+/** Sophiie's rate limit: answered 429, not processed. */
+export const isRateLimited = (attempt: Attempt) => attempt.response?.statusCode === 429;
+
 /** Whether this outcome of a request with this method may be tried again. */
 export function shouldRetry(attempt: Attempt, method: string): boolean {
 	const idempotent = IDEMPOTENT_METHODS.has(method);
 	if (attempt.response) {
-		const { statusCode } = attempt.response;
-		return statusCode === 429 || (RETRYABLE_STATUSES.has(statusCode) && idempotent);
+		return isRateLimited(attempt) || (RETRYABLE_STATUSES.has(attempt.response.statusCode) && idempotent);
 	}
 	return idempotent && attempt.networkCode !== undefined && RETRYABLE_NETWORK_CODES.has(attempt.networkCode);
 }
@@ -74,4 +76,3 @@ export function withinBudget({ failures, rateLimited, waitedMs }: Tries, delay: 
 	return failures < RETRY.maxAttempts && rateLimited < RETRY.maxRateLimited && waitedMs + delay <= RETRY.maxTotalWaitMs;
 }
 
-export const isRateLimited = (attempt: Attempt) => attempt.response?.statusCode === 429;
