@@ -1,5 +1,6 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- development tooling, never published: the rules for node code do not apply */
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- development tooling, never published: the rules for node code do not apply */
 import type http from 'node:http';
+import { setTimeout as wait } from 'node:timers/promises';
 
 import { answerWithFault } from './faults';
 import type { Host, Reply, Route } from './http';
@@ -25,8 +26,6 @@ const HOST_ROUTES: Record<Host, Array<Route<HostContext>>> = {
 	api: [...leadRoutes, ...recordRoutes],
 	webhooks: webhooksHostRoutes,
 };
-
-const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** API requests being answered at once, and the most since the last clear. */
 export class Concurrency {

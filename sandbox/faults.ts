@@ -1,5 +1,6 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- development tooling, never published: the rules for node code do not apply */
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- development tooling, never published: the rules for node code do not apply */
 import type http from 'node:http';
+import { setTimeout as wait } from 'node:timers/promises';
 
 import type { Host } from './http';
 import { MESSAGES, envelope, messageFor } from './http';
@@ -51,8 +52,6 @@ export class FaultList {
 		return fault;
 	}
 }
-
-const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Answers with the fault (or drops the connection); returns the status logged for the request. */
 export async function answerWithFault(

@@ -1,6 +1,7 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals -- development tooling, never published: the rules for node code do not apply */
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- development tooling, never published: the rules for node code do not apply */
 import axios from 'axios';
 import { randomBytes } from 'node:crypto';
+import { setTimeout as wait } from 'node:timers/promises';
 
 /**
  * Sophiie's webhooks host (the API behind its Zapier app, sophiie-api.md §11):
@@ -80,8 +81,6 @@ function maskSecret(url: string): string {
 		return url;
 	}
 }
-
-const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export class WebhookHub {
 	private subscriptions: Subscription[] = [];

@@ -1,6 +1,5 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals -- development tooling, never published: the rules for node code do not apply */
 import type { ListedExecution } from './burst-workflows';
-import { allExecutions, triggerWorkflow, webhookNodeWorkflow } from './burst-workflows';
+import { allExecutions, pause, triggerWorkflow, webhookNodeWorkflow } from './burst-workflows';
 import type { Harness } from './n8n-harness';
 import { startHarness } from './n8n-harness';
 import { RECOMMENDED_BURST_SETTINGS } from './n8n-queue';
@@ -20,8 +19,6 @@ interface BurstOutcome {
 	finished: number;
 	perSecond: number;
 }
-
-const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Waits until the workflow has `expected` finished executions, or none more finish for 5 s. */
 async function settle(harness: Harness, workflowId: string, expected: number): Promise<ListedExecution[]> {

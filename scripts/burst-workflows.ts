@@ -14,7 +14,7 @@ export interface ListedExecution {
 	data?: { resultData: { runData: Record<string, Array<{ data?: { main: Array<Array<{ json: { id?: string } }>> } }>> } };
 }
 
-const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+export const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export async function allExecutions(harness: Harness, workflowId: string, includeData = true): Promise<ListedExecution[]> {
 	const found: ListedExecution[] = [];
