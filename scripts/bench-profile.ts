@@ -1,27 +1,39 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- development tooling, never published: the rules for node code do not apply */
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
+import { batching, createHeaderCredential, floorNode, floorPackage, httpRequestNode } from './bench-contenders';
+import type { Harness } from './n8n-harness';
 import { sandboxCredentialRef, startHarness, step } from './n8n-harness';
 import { webhookNode } from './workflow-nodes';
 
 /**
- * `npm run bench:profile`: where n8n's main process spends its CPU while the
- * Sophiie node runs Get × 1,000 (one at a time), from a V8 CPU profile of that
- * process (`--cpu-prof`), counting only the samples taken during the run.
- * Each sample goes to the category of the innermost frame that has one: this
- * package's code, n8n's expression evaluation, n8n's request helper (with
- * axios and Node's HTTP), or the rest of n8n (including garbage collection).
+ * `npm run bench:profile`: where n8n's main process spends its CPU per item
+ * while the Sophiie node runs Get × 1,000 (one at a time unless told), side by
+ * side with the benchmark's floor node (bench-floor.node.ts) and n8n's HTTP
+ * Request node doing the same Gets, from a V8 CPU profile of that process
+ * (`--cpu-prof`), counting only the samples taken during each contender's runs
+ * (they alternate). Each sample goes to the category of the innermost frame
+ * that has one; Sophiie − floor is what the Sophiie node costs beyond the
+ * least any node can do. The wall time per item against the CPU per item says
+ * whether n8n's one thread is what limits a run.
  */
 
 const ITEMS = 1000;
 const RUNS = 3;
+/** `BENCH_PROFILE_CONCURRENCY=8 BENCH_PROFILE_LATENCY_MS=20 npm run bench:profile` profiles the benchmark's latency row. */
+const CONCURRENCY = Number(process.env.BENCH_PROFILE_CONCURRENCY ?? 1);
+const LATENCY_MS = Number(process.env.BENCH_PROFILE_LATENCY_MS ?? 0);
 
 const CATEGORIES: Array<[string, RegExp]> = [
 	['this package', /\/n8n-nodes-sophiie\/dist\//],
+	['the floor node', /\/n8n-nodes-sophiie-bench-floor\//],
 	['n8n expression evaluation', /n8n-workflow\/dist\/.*(expression|workflow-data-proxy|extensions)|@n8n\/(tournament|expression-runtime)|isolated-vm/],
-	['n8n request helper, axios, Node HTTP', /request-helper|\/axios\/|follow-redirects|node:_http|node:net|node:internal\/(http|streams|dns)|node:stream/],
+	['n8n resource locator extraction', /node-execution-context\/utils\/extract-value/],
+	["n8n credential authentication (the credential's authenticate, pre-authentication)", /credentials-helper|request-helpers\/authentication|credential-types/],
+	['n8n request helper, axios, Node HTTP', /request-helper|backend-network|\/axios\/|follow-redirects|node:_http|node:net|node:internal\/(http|streams|dns)|node:stream/],
 ];
 
 interface ProfileNode {
@@ -47,74 +59,125 @@ function categoryOf(nodeId: number, nodes: Map<number, ProfileNode>, parents: Ma
 	return 'the rest of n8n';
 }
 
-/** Sample counts per category within [fromUs, toUs] of the profile's clock. */
-function shares(profile: Profile, fromUs: number, toUs: number): Record<string, number> {
+/** CPU microseconds per category within [fromUs, toUs] of the profile's clock. */
+function cpuByCategory(profile: Profile, fromUs: number, toUs: number): Record<string, number> {
 	const nodes = new Map(profile.nodes.map((node) => [node.id, node]));
 	const parents = new Map<number, number>();
 	for (const node of profile.nodes) for (const child of node.children ?? []) parents.set(child, node.id);
-	const counts: Record<string, number> = {};
+	const totals: Record<string, number> = {};
 	let at = profile.startTime;
 	profile.samples.forEach((sample, index) => {
 		at += profile.timeDeltas[index];
 		if (at < fromUs || at > toUs) return;
 		const category = categoryOf(sample, nodes, parents);
-		if (category) counts[category] = (counts[category] ?? 0) + 1;
+		if (category) totals[category] = (totals[category] ?? 0) + (profile.timeDeltas[index + 1] ?? profile.timeDeltas[index]);
 	});
-	return counts;
+	return totals;
+}
+
+interface Contender {
+	name: string;
+	webhookPath: string;
+	windows: Array<[number, number]>;
+	/** How busy this process's event loop (the sandbox answering n8n) was in each window, 0–1. */
+	sandboxBusy: number[];
+}
+
+/** Webhook → Split Out of `ids` → the contender's node, activated. */
+async function createContender(harness: Harness, name: string, node: Record<string, unknown>): Promise<Contender> {
+	const webhookPath = `profile-${randomUUID()}`;
+	const { body } = await harness.api<{ id: string }>('POST', '/workflows', {
+		name: `profile: ${name}`,
+		settings: { executionOrder: 'v1' },
+		nodes: [
+			webhookNode(webhookPath, { responseMode: 'lastNode', responseData: 'noData' }),
+			{ id: randomUUID(), name: 'Split', type: 'n8n-nodes-base.splitOut', typeVersion: 1, position: [220, 0], parameters: { fieldToSplitOut: 'body.ids', options: {} } },
+			{ id: randomUUID(), name: 'Get', position: [440, 0], ...node },
+		],
+		connections: { Webhook: { main: [[{ node: 'Split', type: 'main', index: 0 }]] }, Split: { main: [[{ node: 'Get', type: 'main', index: 0 }]] } },
+	});
+	await harness.api('POST', `/workflows/${body.id}/activate`);
+	return { name, webhookPath, windows: [], sandboxBusy: [] };
+}
+
+async function runOnce(harness: Harness, contender: Contender, ids: string[]) {
+	for (let attempt = 0; ; attempt++) {
+		const response = await fetch(`${harness.n8nUrl}/webhook/${contender.webhookPath}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ ids }) });
+		await response.text();
+		if (response.status === 200) return;
+		if (response.status !== 404 || attempt > 50) throw new Error(`The profiled workflow of ${contender.name} answered ${response.status}`);
+		await new Promise((resolve) => setTimeout(resolve, 200));
+	}
+}
+
+/** The Sophiie node, the floor and HTTP Request, the same Gets each, `CONCURRENCY` at a time. */
+async function createContenders(harness: Harness): Promise<Contender[]> {
+	const { url, seed } = harness.sandbox;
+	const token = seed.organizations.acme.token;
+	const leadId = { __rl: true, mode: 'id', value: "={{ $json['body.ids'] }}" };
+	const sophiie = { type: 'n8n-nodes-sophiie.sophiie', typeVersion: 1, parameters: { resource: 'lead', operation: 'get', leadId, options: { concurrency: CONCURRENCY } }, credentials: { sophiieApi: sandboxCredentialRef(harness.credentialId) } };
+	const http = httpRequestNode(`=${url}/v1/leads/{{ $json['body.ids'] }}`, await createHeaderCredential(harness, token), batching(CONCURRENCY));
+	return [
+		await createContender(harness, 'Sophiie', sophiie),
+		await createContender(harness, 'floor', floorNode(url, token, CONCURRENCY)),
+		await createContender(harness, `HTTP Request, batches of ${CONCURRENCY}`, http),
+	];
 }
 
 async function main() {
 	const log = (line: string) => process.stderr.write(`${line}\n`);
 	const profiles = fs.mkdtempSync(path.join(os.tmpdir(), 'sophiie-profile-'));
-	const harness = await startHarness({ log, env: { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${profiles}` } });
-	const windows: Array<[number, number]> = [];
+	const harness = await startHarness({ log, env: { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${profiles}` }, extraPackages: [floorPackage()] });
+	let contenders: Contender[];
 	try {
-		const webhookPath = `profile-${Date.now()}`;
 		const leads = harness.sandbox.store.listLeads('org_acme');
 		const ids = Array.from({ length: ITEMS }, (_, index) => leads[index % leads.length].id);
-		const { body } = await harness.api<{ id: string }>('POST', '/workflows', {
-			name: 'profile: Sophiie Get',
-			settings: { executionOrder: 'v1' },
-			nodes: [
-				webhookNode(webhookPath, { responseMode: 'lastNode', responseData: 'noData' }),
-				{ id: 'split', name: 'Split', type: 'n8n-nodes-base.splitOut', typeVersion: 1, position: [220, 0], parameters: { fieldToSplitOut: 'body.ids', options: {} } },
-				{ id: 'get', name: 'Get', type: 'n8n-nodes-sophiie.sophiie', typeVersion: 1, position: [440, 0], parameters: { resource: 'lead', operation: 'get', leadId: { __rl: true, mode: 'id', value: "={{ $json['body.ids'] }}" } }, credentials: { sophiieApi: sandboxCredentialRef(harness.credentialId) } },
-			],
-			connections: { Webhook: { main: [[{ node: 'Split', type: 'main', index: 0 }]] }, Split: { main: [[{ node: 'Get', type: 'main', index: 0 }]] } },
-		});
-		await harness.api('POST', `/workflows/${body.id}/activate`);
+		contenders = await createContenders(harness);
+		harness.sandbox.setLatency(LATENCY_MS);
 		for (let run = 0; run <= RUNS; run++) {
-			const started = process.hrtime.bigint();
-			await step(log, run === 0 ? 'warm-up run' : `profiled run ${run} of ${RUNS}`, async () => {
-				for (let attempt = 0; ; attempt++) {
-					const response = await fetch(`${harness.n8nUrl}/webhook/${webhookPath}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ ids }) });
-					await response.text();
-					if (response.status === 200) break;
-					if (response.status !== 404 || attempt > 50) throw new Error(`The profiled workflow answered ${response.status}`);
-					await new Promise((resolve) => setTimeout(resolve, 200));
-				}
-			});
-			if (run > 0) windows.push([Number(started / 1000n), Number(process.hrtime.bigint() / 1000n)]);
+			for (const contender of run % 2 === 0 ? contenders : [...contenders].reverse()) {
+				const started = process.hrtime.bigint();
+				const loop = performance.eventLoopUtilization();
+				await step(log, `${contender.name}: ${run === 0 ? 'warm-up run' : `profiled run ${run} of ${RUNS}`}`, () => runOnce(harness, contender, ids));
+				if (run === 0) continue;
+				contender.windows.push([Number(started / 1000n), Number(process.hrtime.bigint() / 1000n)]);
+				contender.sandboxBusy.push(performance.eventLoopUtilization(loop).utilization);
+			}
 		}
 	} finally {
 		await harness.stop();
 	}
-	report(profiles, windows);
+	report(profiles, contenders);
 }
 
-function report(dir: string, windows: Array<[number, number]>) {
+/** Microseconds of CPU per item, by category, for each contender; then wall time per item and how busy n8n's thread was. */
+function report(dir: string, contenders: Contender[]) {
 	const files = fs.readdirSync(dir).filter((file) => file.endsWith('.cpuprofile'));
-	const totals: Record<string, number> = {};
-	for (const file of files) {
-		const profile = JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8')) as Profile;
-		for (const [from, to] of windows) for (const [name, count] of Object.entries(shares(profile, from, to))) totals[name] = (totals[name] ?? 0) + count;
-	}
-	const all = Object.values(totals).reduce((sum, count) => sum + count, 0);
-	if (all === 0) throw new Error(`No profile samples fell in the runs (${files.length} profiles in ${dir})`);
-	process.stdout.write(`\nCPU of n8n's processes during ${RUNS} runs of Get × ${ITEMS} (${all} samples, idle excluded)\n\n| Where | Share |\n| --- | --- |\n`);
-	for (const [name, count] of Object.entries(totals).sort((a, b) => b[1] - a[1])) {
-		process.stdout.write(`| ${name} | ${((count / all) * 100).toFixed(1)} % |\n`);
-	}
+	const profiles = files.map((file) => JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8')) as Profile);
+	const perItem = contenders.map((contender) => {
+		const totals: Record<string, number> = {};
+		for (const profile of profiles) {
+			for (const [from, to] of contender.windows) for (const [name, us] of Object.entries(cpuByCategory(profile, from, to))) totals[name] = (totals[name] ?? 0) + us;
+		}
+		if (Object.keys(totals).length === 0) throw new Error(`No profile samples fell in the runs of ${contender.name} (${files.length} profiles in ${dir})`);
+		return Object.fromEntries(Object.entries(totals).map(([name, us]) => [name, us / (RUNS * ITEMS)]));
+	});
+	const names = [...new Set(perItem.flatMap((row) => Object.keys(row)))].sort((a, b) => (perItem[0][b] ?? 0) - (perItem[0][a] ?? 0));
+	const us = (value = 0) => `${Math.round(value)} µs`;
+	const total = (row: Record<string, number>) => Object.values(row).reduce((sum, value) => sum + value, 0);
+	const setting = `${CONCURRENCY === 1 ? 'one at a time' : `${CONCURRENCY} at a time`}${LATENCY_MS ? `, ${LATENCY_MS} ms latency` : ', loopback'}`;
+	const row = (label: string, cells: string[], difference: string) => process.stdout.write(`| ${label} | ${cells.join(' | ')} | ${difference} |\n`);
+	process.stdout.write(`\nCPU of n8n's process per item (idle excluded), Get × ${ITEMS} ${setting}, ${RUNS} runs each, alternating\n\n`);
+	process.stdout.write(`| Where | ${contenders.map((c) => c.name).join(' | ')} | Sophiie − floor |\n| --- |${' --- |'.repeat(contenders.length + 1)}\n`);
+	for (const name of names) row(name, perItem.map((cpu) => us(cpu[name])), us((perItem[0][name] ?? 0) - (perItem[1][name] ?? 0)));
+	row('**all**', perItem.map((cpu) => us(total(cpu))), us(total(perItem[0]) - total(perItem[1])));
+	// Wall time per item against CPU per item: near 100 % busy, n8n's one thread is what limits the run.
+	const wall = contenders.map((contender) => contender.windows.reduce((sum, [from, to]) => sum + to - from, 0) / (RUNS * ITEMS));
+	row('wall time per item', wall.map((value) => us(value)), us(wall[0] - wall[1]));
+	row("n8n's thread busy", perItem.map((cpu, index) => `${Math.round((total(cpu) / wall[index]) * 100)} %`), '');
+	// The sandbox answers from this process: when it is near 100 %, the sandbox, not n8n, limits the run.
+	const busy = (shares: number[]) => `${Math.round((shares.reduce((sum, share) => sum + share, 0) / shares.length) * 100)} %`;
+	row("the sandbox's thread busy", contenders.map((contender) => busy(contender.sandboxBusy)), '');
 }
 
 main().catch((error: Error) => {
