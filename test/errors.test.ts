@@ -145,6 +145,31 @@ describe('API failures become NodeApiErrors a user can act on', () => {
 	});
 });
 
+describe("as an AI agent's tool", () => {
+	test('a failing item becomes { error, details } without Continue On Fail, so the model reads what to change', async () => {
+		const lead = env.sandbox.store.listLeads('org_acme')[0];
+		const { items, error } = await runSophiieNode({
+			credentials: env.credentials,
+			asTool: true,
+			items: [{ id: 'ld_missing1' }, { id: lead.id }],
+			parameters: leadParameters('get', '={{ $json.id }}'),
+		});
+		expect(error).toBeUndefined();
+		expect(items.map((item) => item.json)).toEqual([
+			{
+				error: 'Lead ld_missing1 not found',
+				details: 'Sophiie says "Not found" (HTTP 404). It may have been deleted, or belong to another Sophiie organization than the credential\'s.',
+			},
+			expect.objectContaining({ id: lead.id }),
+		]);
+	});
+
+	test('the same node outside an agent still stops on the error', async () => {
+		const { error } = await runSophiieNode({ credentials: env.credentials, parameters: leadParameters('get', 'ld_missing1') });
+		expect(error?.message).toBe('Lead ld_missing1 not found');
+	});
+});
+
 describe('the token never leaks', () => {
 	test('not in any error, output or log line, even when a server echoes it', async () => {
 		const token = env.sandbox.seed.organizations.acme.token;

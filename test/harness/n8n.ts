@@ -58,6 +58,8 @@ const { SophiieApi } = require(built('credentials/SophiieApi.credentials')) as {
 };
 
 const SOPHIIE_NODE_TYPE = 'n8n-nodes-sophiie.sophiie';
+/** The node's AI-agent tool variant, as n8n names it (the same class, "Tool" appended). */
+const SOPHIIE_TOOL_NODE_TYPE = 'n8n-nodes-sophiie.sophiieTool';
 export const SOPHIIE_TRIGGER_NODE_TYPE = 'n8n-nodes-sophiie.sophiieTrigger';
 export const SOPHIIE_POLLING_TRIGGER_NODE_TYPE = 'n8n-nodes-sophiie.sophiiePollingTrigger';
 const sophiieCredentialType = new SophiieApi();
@@ -85,6 +87,7 @@ class TestItems implements INodeType {
 export const nodeTypes: INodeTypes = (() => {
 	const types: Record<string, INodeType> = {
 		[SOPHIIE_NODE_TYPE]: new Sophiie(),
+		[SOPHIIE_TOOL_NODE_TYPE]: new Sophiie(),
 		[SOPHIIE_TRIGGER_NODE_TYPE]: new SophiieTrigger(),
 		[SOPHIIE_POLLING_TRIGGER_NODE_TYPE]: new SophiiePollingTrigger(),
 		'test.items': new TestItems(),
@@ -235,6 +238,8 @@ export interface RunOptions {
 	/** Input items; one empty item when omitted, as after a manual trigger. */
 	items?: IDataObject[];
 	continueOnFail?: boolean;
+	/** Run it under the type name of its AI-agent tool variant. */
+	asTool?: boolean;
 }
 
 export interface RunResult {
@@ -269,7 +274,7 @@ export async function runSophiieNode(options: RunOptions): Promise<RunResult> {
 			{
 				id: 'sophiie',
 				name: 'Sophiie',
-				type: SOPHIIE_NODE_TYPE,
+				type: options.asTool ? SOPHIIE_TOOL_NODE_TYPE : SOPHIIE_NODE_TYPE,
 				typeVersion: 1,
 				position: [200, 0],
 				parameters: options.parameters as INodeParameters,

@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { chromium } from 'playwright-core';
 
+import { loadExamples } from '../../scripts/examples';
 import type { Harness } from '../../scripts/n8n-harness';
 import { OWNER, projectRoot, startHarness } from '../../scripts/n8n-harness';
 
@@ -247,3 +248,46 @@ describe('the Sophiie Polling Trigger in the editor', () => {
 		});
 	});
 });
+
+describe('the Sophiie node as an AI agent tool in the editor', () => {
+	test('the agent example opens with its three Sophiie tools; a tool shows its description and $fromAI arguments', async () => {
+		const example = loadExamples(harness.credentialId).find((candidate) => candidate.file === 'ai-agent-leads.json')!;
+		const openAi = await harness.editorPost<{ data: { id: string } }>('/rest/credentials', {
+			name: 'OpenAI account',
+			type: 'openAiApi',
+			data: { apiKey: 'sk-not-used-by-this-test', url: 'http://127.0.0.1:9/v1' },
+		});
+		const nodes = example.nodes.map((node) =>
+			node.type === '@n8n/n8n-nodes-langchain.lmChatOpenAi' ? { ...node, credentials: { openAiApi: { id: openAi.body.data.id, name: 'OpenAI account' } } } : node,
+		);
+		const { body } = await harness.api<{ id: string }>('POST', '/workflows', { name: example.name, nodes, connections: example.connections, settings: example.settings });
+
+		await onScreen('agent canvas', async () => {
+			await page.goto(`${harness.n8nUrl}/workflow/${body.id}`);
+			const canvasNodes = testId('canvas-node');
+			await canvasNodes.filter({ hasText: 'Text lead' }).waitFor();
+			expect(await texts(canvasNodes)).toEqual(
+				expect.arrayContaining([
+					expect.stringContaining('AI Agent'),
+					expect.stringContaining('Get lead'),
+					expect.stringContaining('Update lead phone'),
+					expect.stringContaining('Text lead'),
+				]),
+			);
+			await picture('ai-agent-canvas');
+		});
+
+		await onScreen('agent tool', async () => {
+			await canvasNodeByName('Update lead phone').dblclick();
+			const ndv = testId('ndv');
+			await ndv.waitFor();
+			const shown = await ndv.innerText();
+			expect(shown).toContain('Tool Description');
+			expect(shown).toContain("Change a Sophiie lead's phone number");
+			expect(shown).toMatch(/\$fromAI\(\s*'phone'|Defined automatically by the model/);
+			await picture('ai-agent-tool', ndv);
+		});
+	});
+});
+
+const canvasNodeByName = (name: string) => testId('canvas-node').filter({ hasText: name }).first();

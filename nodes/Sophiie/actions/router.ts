@@ -22,11 +22,30 @@ function concurrencyOf(this: IExecuteFunctions): number {
 }
 
 /**
+ * Whether n8n runs the node as an AI agent's tool: its tool variant, which n8n
+ * names after the node with "Tool" appended (n8n-nodes-sophiie.sophiieTool).
+ */
+function runsAsAgentTool(this: IExecuteFunctions): boolean {
+	return this.getNode().type.endsWith('Tool');
+}
+
+/**
+ * A failed item's output: `{ error }`, and for an agent's tool also the
+ * error's advice as `details`, so that the model reads what went wrong and
+ * what to change (a thrown error reaches the model as an empty result on some
+ * n8n versions, e.g. 2.40.7 with the AI Agent 1.8).
+ */
+function failedItem(error: Error & { description?: unknown }, itemIndex: number, asTool: boolean): INodeExecutionData {
+	const details = asTool && typeof error.description === 'string' && error.description ? { details: error.description } : {};
+	return { json: { error: error.message, ...details }, pairedItem: { item: itemIndex } };
+}
+
+/**
  * Runs the chosen operation once per input item, up to "Concurrent Requests"
  * items at a time. Output keeps input order and every item is paired with the
- * item it came from. With "Continue On Fail" a failing item becomes `{ error }`
- * and the others still run; without it no new item starts after a failure and
- * the error of the first failing item is thrown.
+ * item it came from. With "Continue On Fail", and always as an agent's tool, a
+ * failing item becomes `{ error }` and the others still run; otherwise no new
+ * item starts after a failure and the error of the first failing item is thrown.
  */
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
@@ -40,7 +59,8 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		);
 	}
 	const concurrency = concurrencyOf.call(this);
-	const continueOnFail = this.continueOnFail();
+	const asTool = runsAsAgentTool.call(this);
+	const continueOnFail = this.continueOnFail() || asTool;
 
 	const outputs: INodeExecutionData[][] = new Array(items.length);
 	let failure: { itemIndex: number; error: Error } | undefined;
@@ -53,7 +73,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 			}));
 		} catch (error) {
 			if (continueOnFail) {
-				outputs[itemIndex] = [{ json: { error: (error as Error).message }, pairedItem: { item: itemIndex } }];
+				outputs[itemIndex] = [failedItem(error as Error, itemIndex, asTool)];
 			} else if (!failure || itemIndex < failure.itemIndex) {
 				failure = { itemIndex, error: error as Error };
 			}
