@@ -281,10 +281,11 @@ describe('the Sophiie node as an AI agent tool in the editor', () => {
 			await canvasNodeByName('Update lead phone').dblclick();
 			const ndv = testId('ndv');
 			await ndv.waitFor();
-			const shown = await ndv.innerText();
-			expect(shown).toContain('Tool Description');
-			expect(shown).toContain("Change a Sophiie lead's phone number");
-			expect(shown).toMatch(/\$fromAI\(\s*'phone'|Defined automatically by the model/);
+			// The Phone field of Update Fields shows the argument the model fills in.
+			await ndv.getByText("$fromAI('phone'", { exact: false }).first().waitFor();
+			expect(await ndv.innerText()).toContain('Tool Description');
+			const fieldValues = await ndv.locator('textarea, input').evaluateAll((fields) => fields.map((field) => (field as unknown as { value: string }).value));
+			expect(fieldValues).toContain("Change a Sophiie lead's phone number. Needs the lead ID (ld_…) and the new number in E.164 format: +, country code and number, e.g. +61412345678.");
 			await picture('ai-agent-tool', ndv);
 		});
 	});
