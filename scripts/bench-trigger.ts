@@ -1,5 +1,5 @@
 import type { ListedExecution } from './burst-workflows';
-import { allExecutions, pause, triggerWorkflow, webhookNodeWorkflow } from './burst-workflows';
+import { settledExecutions, triggerWorkflow, webhookNodeWorkflow } from './burst-workflows';
 import type { Harness } from './n8n-harness';
 import { startHarness } from './n8n-harness';
 import { RECOMMENDED_BURST_SETTINGS } from './n8n-queue';
@@ -20,18 +20,10 @@ interface BurstOutcome {
 	perSecond: number;
 }
 
-/** Waits until the workflow has `expected` finished executions, or none more finish for 5 s. */
+/** The finished executions once `expected` have finished, or none more finish for 5 s. */
 async function settle(harness: Harness, workflowId: string, expected: number): Promise<ListedExecution[]> {
-	let previous = -1;
-	for (let unchanged = 0; ; ) {
-		const executions = await allExecutions(harness, workflowId, false);
-		const finished = executions.filter((execution) => execution.stoppedAt);
-		if (finished.length >= expected) return finished;
-		unchanged = finished.length === previous ? unchanged + 1 : 0;
-		if (unchanged >= 5) return finished;
-		previous = finished.length;
-		await pause(1_000);
-	}
+	const executions = await settledExecutions(harness, workflowId, { expected, quietPolls: 5, pollMs: 1_000, includeData: false });
+	return executions.filter((execution) => execution.stoppedAt);
 }
 
 async function burstInto(harness: Harness, url: string, workflowId: string): Promise<BurstOutcome> {

@@ -34,6 +34,30 @@ export async function allExecutions(harness: Harness, workflowId: string, includ
 	}
 }
 
+export interface SettleRule {
+	/** Stop once this many have finished; without it, once all listed have finished and stay so one poll. */
+	expected?: number;
+	/** Stop anyway after this many polls in a row without change: a queue job that never runs would hold the wait forever. */
+	quietPolls: number;
+	pollMs: number;
+	includeData?: boolean;
+}
+
+/** The workflow's executions (finished or not) once they settle by `rule`. */
+export async function settledExecutions(harness: Harness, workflowId: string, rule: SettleRule): Promise<ListedExecution[]> {
+	let previous = '';
+	for (let unchanged = 0; ; ) {
+		const executions = await allExecutions(harness, workflowId, rule.includeData ?? true);
+		const finished = executions.filter((execution) => execution.stoppedAt).length;
+		const state = `${executions.length}/${finished}`;
+		unchanged = state === previous ? unchanged + 1 : 0;
+		const done = rule.expected === undefined ? finished === executions.length && unchanged >= 1 : finished >= rule.expected;
+		if (done || unchanged >= rule.quietPolls) return executions;
+		previous = state;
+		await pause(rule.pollMs);
+	}
+}
+
 /** An activated Sophiie Trigger workflow for LEAD_CREATED, subscribed in the sandbox. */
 export async function triggerWorkflow(harness: Harness): Promise<string> {
 	const before = harness.sandbox.webhooks.list().length;

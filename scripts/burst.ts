@@ -1,6 +1,5 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-globals, no-console -- development tooling, never published: the rules for node code do not apply */
-import type { ListedExecution } from './burst-workflows';
-import { allExecutions, triggerWorkflow, webhookNodeWorkflow } from './burst-workflows';
+import { settledExecutions, triggerWorkflow, webhookNodeWorkflow } from './burst-workflows';
 import type { Harness } from './n8n-harness';
 import { startHarness } from './n8n-harness';
 import { RECOMMENDED_BURST_SETTINGS, startQueueHarness } from './n8n-queue';
@@ -44,31 +43,14 @@ interface Result {
 	perSecond: number;
 }
 
-/**
- * Waits until the executions stop changing: workers may still be running after
- * the last answer, and in queue mode an execution whose job was lost never
- * finishes, so "no change for 15 s" ends the wait too.
- */
-async function settledExecutions(harness: Harness, workflowId: string): Promise<ListedExecution[]> {
-	let previous = '';
-	for (let unchanged = 0; ; ) {
-		const executions = await allExecutions(harness, workflowId);
-		const finished = executions.filter((execution) => execution.stoppedAt).length;
-		const state = `${executions.length}/${finished}`;
-		unchanged = state === previous ? unchanged + 1 : 0;
-		if ((finished === executions.length && unchanged >= 1) || unchanged >= 5) return executions;
-		previous = state;
-		await new Promise((resolve) => setTimeout(resolve, 3_000));
-	}
-}
-
 async function burst(harness: Harness, setup: Setup, size: number): Promise<Result> {
 	const workflowId = await triggerWorkflow(harness);
 	const { webhooks } = harness.sandbox;
 	const started = Date.now();
 	for (let index = 0; index < size; index++) webhooks.emit('org_acme', 'LEAD_CREATED', { id: `ld_burst_${index}` });
 	await webhooks.settled();
-	const listed = await settledExecutions(harness, workflowId);
+	// Workers may still run after the last answer; in queue mode an execution whose job was lost never finishes: 15 s without change ends the wait.
+	const listed = await settledExecutions(harness, workflowId, { quietPolls: 5, pollMs: 3_000 });
 	const executions = listed.filter((execution) => execution.stoppedAt);
 	const envelopeIds = executions.map(
 		(execution) => execution.data?.resultData.runData['Sophiie Trigger']?.[0]?.data?.main[0][0]?.json.id,

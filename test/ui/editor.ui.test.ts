@@ -251,19 +251,10 @@ describe('the Sophiie Polling Trigger in the editor', () => {
 
 describe('the Sophiie node as an AI agent tool in the editor', () => {
 	test('the agent example opens with its three Sophiie tools; a tool shows its description and $fromAI arguments', async () => {
-		const example = loadExamples(harness.credentialId).find((candidate) => candidate.file === 'ai-agent-leads.json')!;
-		const openAi = await harness.editorPost<{ data: { id: string } }>('/rest/credentials', {
-			name: 'OpenAI account',
-			type: 'openAiApi',
-			data: { apiKey: 'sk-not-used-by-this-test', url: 'http://127.0.0.1:9/v1' },
-		});
-		const nodes = example.nodes.map((node) =>
-			node.type === '@n8n/n8n-nodes-langchain.lmChatOpenAi' ? { ...node, credentials: { openAiApi: { id: openAi.body.data.id, name: 'OpenAI account' } } } : node,
-		);
-		const { body } = await harness.api<{ id: string }>('POST', '/workflows', { name: example.name, nodes, connections: example.connections, settings: example.settings });
+		const workflowId = await createAgentExample();
 
 		await onScreen('agent canvas', async () => {
-			await page.goto(`${harness.n8nUrl}/workflow/${body.id}`);
+			await page.goto(`${harness.n8nUrl}/workflow/${workflowId}`);
 			const canvasNodes = testId('canvas-node');
 			await canvasNodes.filter({ hasText: 'Text lead' }).waitFor();
 			expect(await texts(canvasNodes)).toEqual(
@@ -290,5 +281,20 @@ describe('the Sophiie node as an AI agent tool in the editor', () => {
 		});
 	});
 });
+
+/** The AI agent example in n8n (its OpenAI credential is never called here); the workflow's id. */
+async function createAgentExample(): Promise<string> {
+	const example = loadExamples(harness.credentialId).find((candidate) => candidate.file === 'ai-agent-leads.json')!;
+	const openAi = await harness.editorPost<{ data: { id: string } }>('/rest/credentials', {
+		name: 'OpenAI account',
+		type: 'openAiApi',
+		data: { apiKey: 'sk-not-used-by-this-test', url: 'http://127.0.0.1:9/v1' },
+	});
+	const nodes = example.nodes.map((node) =>
+		node.type === '@n8n/n8n-nodes-langchain.lmChatOpenAi' ? { ...node, credentials: { openAiApi: { id: openAi.body.data.id, name: 'OpenAI account' } } } : node,
+	);
+	const { body } = await harness.api<{ id: string }>('POST', '/workflows', { name: example.name, nodes, connections: example.connections, settings: example.settings });
+	return body.id;
+}
 
 const canvasNodeByName = (name: string) => testId('canvas-node').filter({ hasText: name }).first();
