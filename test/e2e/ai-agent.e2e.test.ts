@@ -1,12 +1,11 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-globals -- development tooling, never published: the rules for node code do not apply */
-import { randomUUID } from 'node:crypto';
-
-import { loadExamples } from '../../scripts/examples';
 import type { Harness } from '../../scripts/n8n-harness';
 import { startHarness } from '../../scripts/n8n-harness';
 import { selectedN8nVersion } from '../../scripts/n8n-versions';
-import type { ChatRequest, PlannedCall, ScriptedModel } from '../harness/scripted-model';
-import { messageText, startScriptedModel } from '../harness/scripted-model';
+import type { ScriptedModel } from '../harness/scripted-model';
+import { startScriptedModel } from '../harness/scripted-model';
+import type { AgentExample } from './agent';
+import { activateAgentExample, converse, newestAgentVersion, toolError, toolResults } from './agent';
 import { workflowHelpers } from './workflows';
 
 /**
@@ -30,93 +29,25 @@ afterAll(async () => {
 	await model?.close();
 });
 
-const { finishedExecutions, until } = workflowHelpers(() => harness);
+const { finishedExecutions } = workflowHelpers(() => harness);
 
 const LEAD_ID = 'ld_9wzujtr8';
 const apiRequests = () => harness.sandbox.requests().filter((request) => request.host === 'api');
-
-const AGENT_TYPE = '@n8n/n8n-nodes-langchain.agent';
-
-/** The newest AI Agent version this n8n offers (1.8 on n8n 1.85, 3.x on newer ones). */
-async function newestAgentVersion(): Promise<number> {
-	const { body } = await harness.editorGet<Array<{ name: string; version: number | number[] }> | { data: Array<{ name: string; version: number | number[] }> }>('/types/nodes.json');
-	const types = Array.isArray(body) ? body : body.data;
-	return Math.max(...types.filter((type) => type.name === AGENT_TYPE).flatMap((type) => type.version));
-}
-
-/**
- * The example with its AI Agent at `agentVersion`, its chat made public (an
- * editor-only chat has no production URL) under a path of its own, and its
- * model pointed at the scripted one; activated.
- */
-async function activateExample(agentVersion?: number): Promise<{ workflowId: string; chat: (chatInput: string) => Promise<{ status: number; body: unknown }> }> {
-	const openAi = await harness.editorPost<{ data: { id: string } }>('/rest/credentials', {
-		name: 'Scripted model',
-		type: 'openAiApi',
-		data: { apiKey: 'sk-scripted-model', url: model.url },
-	});
-	expect(openAi.status).toBe(200);
-	const example = loadExamples(harness.credentialId).find((candidate) => candidate.file === 'ai-agent-leads.json')!;
-	const nodes = example.nodes.map((node) => {
-		if (node.type === '@n8n/n8n-nodes-langchain.chatTrigger') return { ...node, webhookId: randomUUID(), parameters: { ...(node.parameters as object), public: true, mode: 'webhook' } };
-		if (node.type === AGENT_TYPE && agentVersion) return { ...node, typeVersion: agentVersion };
-		if (node.type === '@n8n/n8n-nodes-langchain.lmChatOpenAi') return { ...node, credentials: { openAiApi: { id: openAi.body.data.id, name: 'Scripted model' } } };
-		return node;
-	});
-	const { status, body } = await harness.api<{ id: string }>('POST', '/workflows', { name: example.name, nodes, connections: example.connections, settings: example.settings });
-	expect(status).toBe(200);
-	const activated = await harness.api('POST', `/workflows/${body.id}/activate`);
-	expect({ status: activated.status, body: activated.status === 200 ? 'activated' : activated.body }).toEqual({ status: 200, body: 'activated' });
-	const webhookId = nodes.find((node) => node.type === '@n8n/n8n-nodes-langchain.chatTrigger')!.webhookId as string;
-	const chat = async (chatInput: string) => {
-		// The production webhook answers 404 until n8n has registered it.
-		const response = await until('the chat webhook', async () => {
-			const attempt = await fetch(`${harness.webhookUrl}/webhook/${webhookId}/chat`, {
-				method: 'POST',
-				headers: { 'Content-Type': 'application/json' },
-				body: JSON.stringify({ action: 'sendMessage', sessionId: randomUUID(), chatInput }),
-			});
-			return attempt.status === 404 ? undefined : attempt;
-		});
-		const text = await response.text();
-		return { status: response.status, body: text ? (JSON.parse(text) as unknown) : text };
-	};
-	return { workflowId: body.id, chat };
-}
-
-/** One conversation with the agent on a plan; the model's requests during it. */
-async function converse(chat: (input: string) => Promise<{ status: number; body: unknown }>, input: string, calls: PlannedCall[]) {
-	const from = model.requests.length;
-	model.plan(calls);
-	const answer = await chat(input);
-	return { answer, requests: model.requests.slice(from) };
-}
-
-/** The tool results the model was given, in order: what it read back from each tool call. */
-const toolResults = (requests: ChatRequest[]) => requests.at(-1)!.messages.filter((message) => message.role === 'tool').map(messageText);
-
-/** A failed tool call's result, as the model read it: the node's `{ error, details }`, as one text. */
-function toolError(result: string): string {
-	const parsed = JSON.parse(result) as unknown;
-	const item = (Array.isArray(parsed) ? parsed[0] : parsed) as { error?: string; details?: string };
-	if (!item?.error) throw new Error(`Expected the tool to answer with an error, got ${result}`);
-	return `${item.error} ${item.details ?? ''}`;
-}
 
 describe.each([
 	['the AI Agent as the example ships it (1.8)', undefined],
 	["the newest AI Agent this n8n has", 'newest'],
 ] as const)(`the Sophiie node as an AI agent's tool in real n8n ${selectedN8nVersion()}: %s`, (_, agent) => {
-	let example: Awaited<ReturnType<typeof activateExample>>;
+	let example: AgentExample;
 
 	beforeAll(async () => {
-		const version = agent === 'newest' ? await newestAgentVersion() : undefined;
+		const version = agent === 'newest' ? await newestAgentVersion(harness) : undefined;
 		process.stderr.write(`AI Agent ${version ?? 'as shipped'}\n`);
-		example = await activateExample(version);
+		example = await activateAgentExample(harness, model, version);
 	});
 
 	test('the model is offered the three tools with their descriptions and argument schemas', async () => {
-		const { answer, requests } = await converse(example.chat, 'Hello', []);
+		const { answer, requests } = await converse(model, example, 'Hello', []);
 		expect(answer.status).toBe(200);
 		const offered = Object.fromEntries(
 			(requests[0].tools ?? []).map(({ function: tool }) => [
@@ -150,7 +81,7 @@ describe.each([
 
 	test('the agent gets a lead, changes its phone and texts it: each tool makes exactly its request', async () => {
 		const before = apiRequests().length;
-		const { answer, requests } = await converse(example.chat, `Give ${LEAD_ID} the number +61400999888 and text them hello`, [
+		const { answer, requests } = await converse(model, example, `Give ${LEAD_ID} the number +61400999888 and text them hello`, [
 			{ tool: 'Get_lead', arguments: { leadId: LEAD_ID } },
 			{ tool: 'Update_lead_phone', arguments: { leadId: LEAD_ID, phone: '+61400999888' } },
 			{ tool: 'Text_lead', arguments: { leadId: LEAD_ID, message: 'Hello from the team!' } },
@@ -174,7 +105,7 @@ describe.each([
 	test('tool errors reach the model as clear messages it can act on: not found, a conflict, a bad phone; no stack, no token', async () => {
 		const taken = harness.sandbox.store.listLeads('org_acme').find((lead) => lead.id !== LEAD_ID && lead.phone)!;
 		const before = apiRequests().length;
-		const { answer, requests } = await converse(example.chat, 'Try a few things that fail', [
+		const { answer, requests } = await converse(model, example, 'Try a few things that fail', [
 			{ tool: 'Get_lead', arguments: { leadId: 'ld_missing1' } },
 			{ tool: 'Update_lead_phone', arguments: { leadId: LEAD_ID, phone: taken.phone } },
 			{ tool: 'Update_lead_phone', arguments: { leadId: LEAD_ID, phone: '0400 123 456' } },

@@ -5,6 +5,8 @@ import fs from 'node:fs';
 import type { QueueHarness } from '../../scripts/n8n-queue';
 import { startQueueHarness } from '../../scripts/n8n-queue';
 import { sophiiePollingTriggerNode, sophiieTriggerNode } from '../../scripts/workflow-nodes';
+import { activateAgentExample, converse, toolError, toolResults } from '../e2e/agent';
+import { startScriptedModel } from '../harness/scripted-model';
 import { workflowHelpers } from '../e2e/workflows';
 
 /**
@@ -153,4 +155,29 @@ test('the polling trigger: main polls, executions run on the workers, each new l
 	const [, second] = await finishedExecutions(workflowId, 2);
 	expect(polled(second)).toEqual([late]);
 	await harness.api('POST', `/workflows/${workflowId}/deactivate`);
+});
+
+test('the AI agent example: the chat on the webhook processor, the agent and its Sophiie tools on a worker, an error read by the model', async () => {
+	const model = await startScriptedModel();
+	try {
+		const example = await activateAgentExample(harness, model);
+		const lead = harness.sandbox.store.listLeads('org_acme')[4];
+		const before = harness.sandbox.requests().length;
+		const { answer, requests } = await converse(model, example, 'Look two leads up', [
+			{ tool: 'Get_lead', arguments: { leadId: lead.id } },
+			{ tool: 'Get_lead', arguments: { leadId: 'ld_missing1' } },
+		]);
+		expect(answer.status).toBe(200);
+		const made = harness.sandbox.requests().slice(before).map((request) => `${request.method} ${request.path} ${request.status}`);
+		expect(made).toEqual([`GET /v1/leads/${lead.id} 200`, 'GET /v1/leads/ld_missing1 404']);
+		const [found, missing] = toolResults(requests);
+		expect(found).toContain(lead.id);
+		expect(toolError(missing)).toContain('Lead ld_missing1 not found');
+		const [run] = await finishedExecutions(example.workflowId, 1);
+		expect(run.status).toBe('success');
+		expect(workerOf(run.id)).toMatch(/^worker[12]$/);
+		await harness.api('POST', `/workflows/${example.workflowId}/deactivate`);
+	} finally {
+		await model.close();
+	}
 });
