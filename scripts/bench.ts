@@ -324,6 +324,10 @@ const ceiling = RATE_LIMIT.limit * (60_000 / RATE_LIMIT.windowMs);
 const ms = (value: number) => `${Math.round(value).toLocaleString('en-US')} ms`;
 const ratio = (value: number) => `${value.toFixed(2)}×`;
 const verdict = (ok: boolean) => (ok ? 'met' : 'missed');
+/** HTTP Request's time over the Sophiie node's, said the right way round. */
+const versusHttpRequest = (speedup: number) =>
+	speedup >= 1 ? `${ratio(speedup)} faster than HTTP Request` : `HTTP Request ${ratio(1 / speedup)} faster`;
+
 type Timings = Record<string, number[]>;
 type Medians = Record<string, number>;
 
@@ -343,14 +347,14 @@ function speedRows(timings: Timings, m: Medians): string[][] {
 		`Sophiie ${ms(m[`${prefix} sophiie ${n}`])}, floor ${ms(m[`${prefix} floor ${n}`])}` +
 		(m[`${prefix} http ${n}`] ? `, HTTP Request ${n === 1 ? 'one at a time' : 'batches of 8'} ${ms(m[`${prefix} http ${n}`])}` : '') +
 		(m[`${prefix} raw ${n}`] ? `, raw ${ms(m[`${prefix} raw ${n}`])}` : '');
-	const faster = (prefix: string, n: 1 | 8) => `${ratio(m[`${prefix} http ${n}`] / m[`${prefix} sophiie ${n}`])} faster than HTTP Request`;
+	const faster = (prefix: string, n: 1 | 8) => versusHttpRequest(m[`${prefix} http ${n}`] / m[`${prefix} sophiie ${n}`]);
 	const versusHttp = m['latency http 8'] / m['latency sophiie 8'];
 	return [
 		[`${get}, one at a time`, contenders('get', 1), `${floorRatio(timings, 'get', 1)}; ${faster('get', 1)}`],
 		[`${get}, 8 at a time`, contenders('get', 8), `${floorRatio(timings, 'get', 8)}; ${faster('get', 8)}`],
 		[`${slow}, one at a time`, contenders('latency', 1), floorRatio(timings, 'latency', 1)],
-		[`${slow}, 8 at a time`, contenders('latency', 8), `${floorRatio(timings, 'latency', 8)}; ${ratio(versusHttp)} faster than HTTP Request (target ≥ 1.2×: ${verdict(versusHttp >= 1.2)})`],
-		[`List Activities, Return All, ${ACTIVITIES.toLocaleString('en-US')}`, `Sophiie ${ms(m['all sophiie'])}, HTTP Request pagination ${ms(m['all http'])}, raw ${ms(m['all raw'])}`, `${ratio(m['all sophiie'] / m['all raw'])} the raw client's time; ${ratio(m['all http'] / m['all sophiie'])} faster than HTTP Request`],
+		[`${slow}, 8 at a time`, contenders('latency', 8), `${floorRatio(timings, 'latency', 8)}; ${versusHttpRequest(versusHttp)} (target ≥ 1.2× faster: ${verdict(versusHttp >= 1.2)})`],
+		[`List Activities, Return All, ${ACTIVITIES.toLocaleString('en-US')}`, `Sophiie ${ms(m['all sophiie'])}, HTTP Request pagination ${ms(m['all http'])}, raw ${ms(m['all raw'])}`, `${ratio(m['all sophiie'] / m['all raw'])} the raw client's time; ${versusHttpRequest(m['all http'] / m['all sophiie'])}`],
 	];
 }
 
