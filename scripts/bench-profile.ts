@@ -1,13 +1,11 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- development tooling, never published: the rules for node code do not apply */
-import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
-import { batching, createHeaderCredential, floorNode, floorPackage, httpRequestNode } from './bench-contenders';
+import { batching, benchWorkflow, callBenchWorkflow, createHeaderCredential, floorNode, floorPackage, httpRequestNode } from './bench-contenders';
 import type { Harness } from './n8n-harness';
 import { sandboxCredentialRef, startHarness, step } from './n8n-harness';
-import { webhookNode } from './workflow-nodes';
 
 /**
  * `npm run bench:profile`: where n8n's main process spends its CPU per item
@@ -83,33 +81,6 @@ interface Contender {
 	sandboxBusy: number[];
 }
 
-/** Webhook → Split Out of `ids` → the contender's node, activated. */
-async function createContender(harness: Harness, name: string, node: Record<string, unknown>): Promise<Contender> {
-	const webhookPath = `profile-${randomUUID()}`;
-	const { body } = await harness.api<{ id: string }>('POST', '/workflows', {
-		name: `profile: ${name}`,
-		settings: { executionOrder: 'v1' },
-		nodes: [
-			webhookNode(webhookPath, { responseMode: 'lastNode', responseData: 'noData' }),
-			{ id: randomUUID(), name: 'Split', type: 'n8n-nodes-base.splitOut', typeVersion: 1, position: [220, 0], parameters: { fieldToSplitOut: 'body.ids', options: {} } },
-			{ id: randomUUID(), name: 'Get', position: [440, 0], ...node },
-		],
-		connections: { Webhook: { main: [[{ node: 'Split', type: 'main', index: 0 }]] }, Split: { main: [[{ node: 'Get', type: 'main', index: 0 }]] } },
-	});
-	await harness.api('POST', `/workflows/${body.id}/activate`);
-	return { name, webhookPath, windows: [], sandboxBusy: [] };
-}
-
-async function runOnce(harness: Harness, contender: Contender, ids: string[]) {
-	for (let attempt = 0; ; attempt++) {
-		const response = await fetch(`${harness.n8nUrl}/webhook/${contender.webhookPath}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ ids }) });
-		await response.text();
-		if (response.status === 200) return;
-		if (response.status !== 404 || attempt > 50) throw new Error(`The profiled workflow of ${contender.name} answered ${response.status}`);
-		await new Promise((resolve) => setTimeout(resolve, 200));
-	}
-}
-
 /** The Sophiie node, the floor and HTTP Request, the same Gets each, `CONCURRENCY` at a time. */
 async function createContenders(harness: Harness): Promise<Contender[]> {
 	const { url, seed } = harness.sandbox;
@@ -117,10 +88,16 @@ async function createContenders(harness: Harness): Promise<Contender[]> {
 	const leadId = { __rl: true, mode: 'id', value: "={{ $json['body.ids'] }}" };
 	const sophiie = { type: 'n8n-nodes-sophiie.sophiie', typeVersion: 1, parameters: { resource: 'lead', operation: 'get', leadId, options: { concurrency: CONCURRENCY } }, credentials: { sophiieApi: sandboxCredentialRef(harness.credentialId) } };
 	const http = httpRequestNode(`=${url}/v1/leads/{{ $json['body.ids'] }}`, await createHeaderCredential(harness, token), batching(CONCURRENCY));
+	const contender = async (name: string, node: Record<string, unknown>): Promise<Contender> => ({
+		name,
+		webhookPath: (await benchWorkflow(harness, `profile: ${name}`, node, true)).webhookPath,
+		windows: [],
+		sandboxBusy: [],
+	});
 	return [
-		await createContender(harness, 'Sophiie', sophiie),
-		await createContender(harness, 'floor', floorNode(url, token, CONCURRENCY)),
-		await createContender(harness, `HTTP Request, batches of ${CONCURRENCY}`, http),
+		await contender('Sophiie', sophiie),
+		await contender('floor', floorNode(url, token, CONCURRENCY)),
+		await contender(`HTTP Request, batches of ${CONCURRENCY}`, http),
 	];
 }
 
@@ -138,7 +115,10 @@ async function main() {
 			for (const contender of run % 2 === 0 ? contenders : [...contenders].reverse()) {
 				const started = process.hrtime.bigint();
 				const loop = performance.eventLoopUtilization();
-				await step(log, `${contender.name}: ${run === 0 ? 'warm-up run' : `profiled run ${run} of ${RUNS}`}`, () => runOnce(harness, contender, ids));
+				await step(log, `${contender.name}: ${run === 0 ? 'warm-up run' : `profiled run ${run} of ${RUNS}`}`, async () => {
+					const status = await callBenchWorkflow(harness, contender.webhookPath, { ids });
+					if (status !== 200) throw new Error(`The profiled workflow of ${contender.name} answered ${status}`);
+				});
 				if (run === 0) continue;
 				contender.windows.push([Number(started / 1000n), Number(process.hrtime.bigint() / 1000n)]);
 				contender.sandboxBusy.push(performance.eventLoopUtilization(loop).utilization);

@@ -1,13 +1,11 @@
 /* eslint-disable @n8n/community-nodes/no-dangerous-functions, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- development tooling, never published: the rules for node code do not apply */
 import { spawn } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 
 import type { Harness } from './n8n-harness';
 import { ensureN8n, sandboxCredentialRef, startHarness, step } from './n8n-harness';
-import { batching, createHeaderCredential, floorNode, floorPackage, httpRequestNode } from './bench-contenders';
+import { batching, benchWorkflow, callBenchWorkflow, createHeaderCredential, floorNode, floorPackage, httpRequestNode, UNDER_TEST } from './bench-contenders';
 import { triggerRows } from './bench-trigger';
-import { webhookNode } from './workflow-nodes';
 
 /**
  * `npm run bench`: the Sophiie node against the alternatives, measured side by
@@ -58,50 +56,11 @@ interface Bench {
 
 type NodeSpec = { type: string; typeVersion: number; parameters: Record<string, unknown>; credentials?: Record<string, unknown> };
 
-/** Webhook (answers when done) → optional Split Out of `ids` → the node under test. Returns a runner. */
+/** The benchmark workflow of `node` (benchWorkflow), and a runner that calls it and reads the node's run back. */
 async function workflow(bench: Bench, name: string, node: NodeSpec, splitIds: boolean) {
-	const webhookPath = `bench-${randomUUID()}`;
-	const nodes: Record<string, unknown>[] = [
-		webhookNode(webhookPath, { responseMode: 'lastNode', responseData: 'noData' }),
-		{ id: randomUUID(), name: 'Under test', position: [440, 0], onError: 'continueRegularOutput', ...node },
-	];
-	const connections: Record<string, unknown> = {};
-	if (splitIds) {
-		nodes.push({
-			id: randomUUID(),
-			name: 'Split',
-			type: 'n8n-nodes-base.splitOut',
-			typeVersion: 1,
-			position: [220, 0],
-			parameters: { fieldToSplitOut: 'body.ids', options: {} },
-		});
-		connections.Webhook = { main: [[{ node: 'Split', type: 'main', index: 0 }]] };
-		connections.Split = { main: [[{ node: 'Under test', type: 'main', index: 0 }]] };
-	} else {
-		connections.Webhook = { main: [[{ node: 'Under test', type: 'main', index: 0 }]] };
-	}
-	const created = await bench.harness.api<{ id: string }>('POST', '/workflows', {
-		name,
-		nodes,
-		connections,
-		settings: { executionOrder: 'v1', saveDataSuccessExecution: 'all' },
-	});
-	if (created.status !== 200) throw new Error(`Creating ${name} failed: ${JSON.stringify(created.body)}`);
-	const workflowId = created.body.id;
-	await bench.harness.api('POST', `/workflows/${workflowId}/activate`);
-
+	const { workflowId, webhookPath } = await benchWorkflow(bench.harness, name, node, splitIds);
 	const run = async (body: Record<string, unknown>): Promise<NodeRun> => {
-		for (let attempt = 0; ; attempt++) {
-			const response = await fetch(`${bench.harness.n8nUrl}/webhook/${webhookPath}`, {
-				method: 'POST',
-				headers: { 'Content-Type': 'application/json' },
-				body: JSON.stringify(body),
-			});
-			await response.text();
-			if (response.status !== 404) break;
-			if (attempt > 50) throw new Error(`The webhook of ${name} never registered`);
-			await new Promise((resolve) => setTimeout(resolve, 200));
-		}
+		await callBenchWorkflow(bench.harness, webhookPath, body);
 		const { body: list } = await bench.harness.api<{ data: Array<{ id: string }> }>(
 			'GET',
 			`/executions?workflowId=${workflowId}&limit=1`,
@@ -109,7 +68,7 @@ async function workflow(bench: Bench, name: string, node: NodeSpec, splitIds: bo
 		const { body: execution } = await bench.harness.api<{
 			data: { resultData: { runData: Record<string, Array<{ executionTime: number; data?: { main: Array<Array<{ json: Record<string, unknown> }>> } }>> } };
 		}>('GET', `/executions/${list.data[0].id}?includeData=true`);
-		const [run] = execution.data.resultData.runData['Under test'];
+		const [run] = execution.data.resultData.runData[UNDER_TEST];
 		const output = run.data?.main[0] ?? [];
 		return { ms: run.executionTime, items: output.length, failed: output.filter((item) => 'error' in item.json).length };
 	};
@@ -282,11 +241,7 @@ async function sharedRateLimit(bench: Bench, webhookPath: string, workflowId: st
 	const started = performance.now();
 	await Promise.all(
 		Array.from({ length: SHARED_EXECUTIONS }, (_, index) =>
-			fetch(`${bench.harness.n8nUrl}/webhook/${webhookPath}`, {
-				method: 'POST',
-				headers: { 'Content-Type': 'application/json' },
-				body: JSON.stringify({ ids: ids.slice(index * SHARED_ITEMS, (index + 1) * SHARED_ITEMS) }),
-			}).then((response) => response.text()),
+			callBenchWorkflow(bench.harness, webhookPath, { ids: ids.slice(index * SHARED_ITEMS, (index + 1) * SHARED_ITEMS) }),
 		),
 	);
 	const wallMs = performance.now() - started;
@@ -300,7 +255,7 @@ async function sharedRateLimit(bench: Bench, webhookPath: string, workflowId: st
 		const { body: execution } = await bench.harness.api<{
 			data: { resultData: { runData: Record<string, Array<{ data?: { main: Array<Array<{ json: Record<string, unknown> }>> } }>> } };
 		}>('GET', `/executions/${id}?includeData=true`);
-		const output = execution.data.resultData.runData['Under test'][0].data?.main[0] ?? [];
+		const output = execution.data.resultData.runData[UNDER_TEST][0].data?.main[0] ?? [];
 		failed += output.filter((item) => 'error' in item.json).length;
 		succeeded += output.filter((item) => !('error' in item.json)).length;
 	}
