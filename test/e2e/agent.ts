@@ -26,30 +26,39 @@ export async function newestAgentVersion(harness: Harness): Promise<number> {
 	return Math.max(...types.filter((type) => type.name === AGENT_TYPE).flatMap((type) => type.version));
 }
 
-/**
- * The example with its AI Agent at `agentVersion`, its chat made public (an
- * editor-only chat has no production URL) under a path of its own, and its
- * model pointed at the scripted one; activated.
- */
-export async function activateAgentExample(harness: Harness, model: ScriptedModel, agentVersion?: number): Promise<AgentExample> {
+const OPENAI_CHAT_MODEL_TYPE = '@n8n/n8n-nodes-langchain.lmChatOpenAi';
+const CHAT_TRIGGER_TYPE = '@n8n/n8n-nodes-langchain.chatTrigger';
+
+/** The example, as n8n's API takes it, its OpenAI Chat Model on a new credential whose base URL is `modelUrl`. */
+export async function agentExample(harness: Harness, modelUrl: string) {
 	const openAi = await harness.editorPost<{ data: { id: string } }>('/rest/credentials', {
 		name: 'Scripted model',
 		type: 'openAiApi',
-		data: { apiKey: 'sk-scripted-model', url: model.url },
+		data: { apiKey: 'sk-scripted-model', url: modelUrl },
 	});
 	expect(openAi.status).toBe(200);
 	const example = loadExamples(harness.credentialId).find((candidate) => candidate.file === 'ai-agent-leads.json')!;
+	const model = { openAiApi: { id: openAi.body.data.id, name: 'Scripted model' } };
+	return { ...example, nodes: example.nodes.map((node) => (node.type === OPENAI_CHAT_MODEL_TYPE ? { ...node, credentials: model } : node)) };
+}
+
+/**
+ * The example (agentExample) with its AI Agent at `agentVersion`, its chat
+ * made public (an editor-only chat has no production URL) under a path of its
+ * own; activated.
+ */
+export async function activateAgentExample(harness: Harness, model: ScriptedModel, agentVersion?: number): Promise<AgentExample> {
+	const example = await agentExample(harness, model.url);
 	const nodes = example.nodes.map((node) => {
-		if (node.type === '@n8n/n8n-nodes-langchain.chatTrigger') return { ...node, webhookId: randomUUID(), parameters: { ...(node.parameters as object), public: true, mode: 'webhook' } };
+		if (node.type === CHAT_TRIGGER_TYPE) return { ...node, webhookId: randomUUID(), parameters: { ...(node.parameters as object), public: true, mode: 'webhook' } };
 		if (node.type === AGENT_TYPE && agentVersion) return { ...node, typeVersion: agentVersion };
-		if (node.type === '@n8n/n8n-nodes-langchain.lmChatOpenAi') return { ...node, credentials: { openAiApi: { id: openAi.body.data.id, name: 'Scripted model' } } };
 		return node;
 	});
 	const { status, body } = await harness.api<{ id: string }>('POST', '/workflows', { name: example.name, nodes, connections: example.connections, settings: example.settings });
 	expect(status).toBe(200);
 	const activated = await harness.api('POST', `/workflows/${body.id}/activate`);
 	expect({ status: activated.status, body: activated.status === 200 ? 'activated' : activated.body }).toEqual({ status: 200, body: 'activated' });
-	const webhookId = nodes.find((node) => node.type === '@n8n/n8n-nodes-langchain.chatTrigger')!.webhookId as string;
+	const webhookId = nodes.find((node) => node.type === CHAT_TRIGGER_TYPE)!.webhookId as string;
 	const chat = async (chatInput: string) => {
 		// The production webhook answers 404 until n8n has registered it.
 		const response = await until('the chat webhook', async () => {

@@ -63,16 +63,15 @@ function nextReply(request: ChatRequest, calls: PlannedCall[], finalAnswer: (res
 	return next ? { toolCall: { ...next, id: `call_${results.length + 1}` } } : { content: finalAnswer(results) };
 }
 
+/** A planned call as OpenAI's tool_calls entry. */
+function toolCallOf(call: PlannedCall & { id: string }) {
+	return { id: call.id, type: 'function', function: { name: call.tool, arguments: JSON.stringify(call.arguments) } };
+}
+
 function completion(reply: Reply, model: string) {
 	const message =
 		'toolCall' in reply
-			? {
-					role: 'assistant',
-					content: null,
-					tool_calls: [
-						{ id: reply.toolCall.id, type: 'function', function: { name: reply.toolCall.tool, arguments: JSON.stringify(reply.toolCall.arguments) } },
-					],
-				}
+			? { role: 'assistant', content: null, tool_calls: [toolCallOf(reply.toolCall)] }
 			: { role: 'assistant', content: reply.content };
 	return {
 		id: `chatcmpl-${Date.now()}`,
@@ -90,7 +89,7 @@ function streamed(reply: Reply, model: string): string {
 		`data: ${JSON.stringify({ id: 'chatcmpl-stream', object: 'chat.completion.chunk', created: Math.floor(Date.now() / 1000), model, choices: [{ index: 0, delta, logprobs: null, finish_reason: finishReason }] })}\n\n`;
 	const delta =
 		'toolCall' in reply
-			? { role: 'assistant', content: null, tool_calls: [{ index: 0, id: reply.toolCall.id, type: 'function', function: { name: reply.toolCall.tool, arguments: JSON.stringify(reply.toolCall.arguments) } }] }
+			? { role: 'assistant', content: null, tool_calls: [{ index: 0, ...toolCallOf(reply.toolCall) }] }
 			: { role: 'assistant', content: reply.content };
 	const usage = `data: ${JSON.stringify({ id: 'chatcmpl-stream', object: 'chat.completion.chunk', created: Math.floor(Date.now() / 1000), model, choices: [], usage: { prompt_tokens: 10, completion_tokens: 10, total_tokens: 20 } })}\n\n`;
 	return chunk(delta, null) + chunk({}, 'toolCall' in reply ? 'tool_calls' : 'stop') + usage + 'data: [DONE]\n\n';

@@ -5,9 +5,9 @@ import path from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { chromium } from 'playwright-core';
 
-import { loadExamples } from '../../scripts/examples';
 import type { Harness } from '../../scripts/n8n-harness';
 import { OWNER, projectRoot, startHarness } from '../../scripts/n8n-harness';
+import { agentExample } from '../e2e/agent';
 
 /**
  * What a user does in n8n's editor, in Debian's Chromium: find the Sophiie
@@ -282,18 +282,10 @@ describe('the Sophiie node as an AI agent tool in the editor', () => {
 	});
 });
 
-/** The AI agent example in n8n (its OpenAI credential is never called here); the workflow's id. */
+/** The AI agent example in n8n (its model is never called here); the workflow's id. */
 async function createAgentExample(): Promise<string> {
-	const example = loadExamples(harness.credentialId).find((candidate) => candidate.file === 'ai-agent-leads.json')!;
-	const openAi = await harness.editorPost<{ data: { id: string } }>('/rest/credentials', {
-		name: 'OpenAI account',
-		type: 'openAiApi',
-		data: { apiKey: 'sk-not-used-by-this-test', url: 'http://127.0.0.1:9/v1' },
-	});
-	const nodes = example.nodes.map((node) =>
-		node.type === '@n8n/n8n-nodes-langchain.lmChatOpenAi' ? { ...node, credentials: { openAiApi: { id: openAi.body.data.id, name: 'OpenAI account' } } } : node,
-	);
-	const { body } = await harness.api<{ id: string }>('POST', '/workflows', { name: example.name, nodes, connections: example.connections, settings: example.settings });
+	const { name, nodes, connections, settings } = await agentExample(harness, 'http://127.0.0.1:9/v1');
+	const { body } = await harness.api<{ id: string }>('POST', '/workflows', { name, nodes, connections, settings });
 	return body.id;
 }
 
