@@ -2,7 +2,7 @@
 import type http from 'node:http';
 import { setTimeout as wait } from 'node:timers/promises';
 
-import { answerWithFault } from './faults';
+import { answerWithFault, loseAnswer } from './faults';
 import type { Host, Reply, Route } from './http';
 import { HttpError, MESSAGES, envelope, matchRoute, messageFor, readBody, sendReply } from './http';
 import type { ControlContext } from './routes/controls';
@@ -83,6 +83,20 @@ async function answerControl(services: Services, req: http.IncomingMessage, res:
 	}
 }
 
+/** What the host answers a request that got through: authenticated, rate limited, routed. */
+function answerRoute(services: Services, host: Host, method: string, segments: string[], request: { token: string; orgId: string | null; query: URLSearchParams; body: unknown }): Reply {
+	const state = services.state();
+	try {
+		if (!request.orgId) throw new HttpError(401);
+		state.rateLimiter.check(request.token);
+		const { route, params } = matchRoute(HOST_ROUTES[host], method, segments);
+		const context: HostContext = { state, webhooks: services.webhooks, orgId: request.orgId, query: request.query, body: request.body };
+		return route.handle(context, params);
+	} catch (error) {
+		return errorReply(host, error);
+	}
+}
+
 async function answerHost(services: Services, host: Host, req: http.IncomingMessage, res: http.ServerResponse) {
 	const state = services.state();
 	const { url, method, segments } = parseRequest(req);
@@ -92,25 +106,25 @@ async function answerHost(services: Services, host: Host, req: http.IncomingMess
 	const entry: RequestLogEntry = { host, method, path: url.pathname, query, orgId, body: undefined, status: 0, at: new Date().toISOString() };
 	state.requestLog.push(entry);
 	services.concurrency.enter(res);
-	let reply: Reply;
 	try {
 		entry.body = await readBody(req);
-		if (state.latencyMs > 0) await wait(state.latencyMs);
-		const fault = state.faults.take(method, url.pathname + url.search);
-		if (fault) {
-			entry.status = await answerWithFault(host, fault, req, res);
-			return;
-		}
-		if (!orgId) throw new HttpError(401);
-		state.rateLimiter.check(token);
-		const { route, params } = matchRoute(HOST_ROUTES[host], method, segments);
-		const context: HostContext = { state, webhooks: services.webhooks, orgId, query: url.searchParams, body: entry.body };
-		reply = route.handle(context, params);
 	} catch (error) {
-		reply = errorReply(host, error);
+		const reply = errorReply(host, error);
+		entry.status = reply.status;
+		return sendReply(res, reply);
 	}
-	entry.status = reply.status;
-	sendReply(res, reply);
+	if (state.latencyMs > 0) await wait(state.latencyMs);
+	const fault = state.faults.take(method, url.pathname + url.search);
+	if (fault && !fault.processed) {
+		entry.status = await answerWithFault(host, fault, req, res);
+		return;
+	}
+	const reply = answerRoute(services, host, method, segments, { token, orgId, query: url.searchParams, body: entry.body });
+	const send = () => {
+		sendReply(res, reply);
+		return reply.status;
+	};
+	entry.status = fault ? await loseAnswer(fault, req, send) : send();
 }
 
 export async function dispatch(services: Services, host: Host, req: http.IncomingMessage, res: http.ServerResponse) {

@@ -19,6 +19,12 @@ export interface Fault {
 	delayMs?: number;
 	/** Close the connection without answering. */
 	reset?: boolean;
+	/**
+	 * Process the request first, as Sophiie would, then lose the answer: with
+	 * `reset` the connection drops, with `delayMs` the real answer comes that
+	 * much later (past the client's timeout). Status and body are not used.
+	 */
+	processed?: boolean;
 	/** How many matching requests to affect; every one when omitted. */
 	times?: number;
 	/** How many matching requests to let through untouched first. */
@@ -51,6 +57,16 @@ export class FaultList {
 		if (fault.times !== undefined && --fault.times <= 0) this.faults.splice(index, 1);
 		return fault;
 	}
+}
+
+/** The real answer of a processed request, lost as the fault says; returns the status logged. */
+export async function loseAnswer(fault: Fault, req: http.IncomingMessage, send: () => number): Promise<number> {
+	if (fault.reset) {
+		req.socket.destroy();
+		return -1;
+	}
+	if (fault.delayMs) await wait(fault.delayMs);
+	return send();
 }
 
 /** Answers with the fault (or drops the connection); returns the status logged for the request. */

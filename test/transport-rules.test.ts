@@ -2,7 +2,17 @@ import type { IN8nHttpFullResponse } from 'n8n-workflow';
 
 import { httpErrorDetails, networkErrorCode, redact } from '../nodes/Sophiie/transport/errors';
 import type { Attempt } from '../nodes/Sophiie/transport/retry';
-import { backoffMs, delayFor, retryAfterMs, RETRY, shouldRetry, withinBudget } from '../nodes/Sophiie/transport/retry';
+import {
+	backoffMs,
+	delayFor,
+	isDeletedByEarlierAttempt,
+	isRedirect,
+	mayHaveBeenProcessed,
+	retryAfterMs,
+	RETRY,
+	shouldRetry,
+	withinBudget,
+} from '../nodes/Sophiie/transport/retry';
 
 /** The transport's pure rules, without a server: milliseconds. */
 
@@ -112,5 +122,32 @@ describe('error wording', () => {
 		expect(networkErrorCode({ code: 'ECONNRESET' })).toBe('ECONNRESET');
 		expect(networkErrorCode({ message: 'x', cause: { code: 'ETIMEDOUT' } })).toBe('ETIMEDOUT');
 		expect(networkErrorCode(new Error('no code'))).toBeUndefined();
+	});
+});
+
+describe('outcomes that may have been processed', () => {
+	test.each([
+		['a reset connection', true, failed('ECONNRESET')],
+		['a timeout', true, failed('ECONNABORTED')],
+		['a failure without a code', true, failed(undefined)],
+		['a 500', true, answered(500)],
+		['a 503', true, answered(503)],
+		['a refused connection (never sent)', false, failed('ECONNREFUSED')],
+		['an unknown host (never sent)', false, failed('ENOTFOUND')],
+		['a 429 (Sophiie did not process it)', false, answered(429)],
+		['a 404', false, answered(404)],
+	])('%s: may have been processed is %s', (_name, expected, attempt) => {
+		expect(mayHaveBeenProcessed(attempt)).toBe(expected);
+	});
+
+	test('a DELETE answered 404 counts as deleted only after an attempt that may have been processed', () => {
+		expect(isDeletedByEarlierAttempt('DELETE', 404, true)).toBe(true);
+		expect(isDeletedByEarlierAttempt('DELETE', 404, false)).toBe(false);
+		expect(isDeletedByEarlierAttempt('GET', 404, true)).toBe(false);
+		expect(isDeletedByEarlierAttempt('DELETE', 500, true)).toBe(false);
+	});
+
+	test('3xx answers are redirects', () => {
+		expect([200, 204, 299, 300, 302, 308, 399, 400].map(isRedirect)).toEqual([false, false, false, true, true, true, true, false]);
 	});
 });

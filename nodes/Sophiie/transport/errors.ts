@@ -26,6 +26,17 @@ function sophiieMessageOf(body: unknown): string | undefined {
 	return undefined;
 }
 
+/**
+ * A 404 in Sophiie's documented error envelope: Sophiie itself says the record
+ * is not there. A 404 in any other shape (an HTML page, a proxy's text) more
+ * likely means the base URL points somewhere else.
+ */
+export function isSophiieNotFound(status: number, body: unknown): boolean {
+	if (status !== 404 || !body || typeof body !== 'object') return false;
+	const envelope = body as { success?: unknown; error?: { status?: unknown } };
+	return envelope.success === false && envelope.error?.status === 404;
+}
+
 /** What came back, for messages about responses that are not what Sophiie documents. */
 export function describeBody(body: unknown, contentType: string): string {
 	const type = contentType || 'no content type';
@@ -64,6 +75,8 @@ export interface ErrorContext {
 	conflictHint?: string;
 	/** The request, e.g. `GET /v1/organization/products`: a 404 without a subject is about the endpoint itself. */
 	endpoint?: string;
+	/** Said instead of "try again later" when the request may have been processed (a POST answered 5xx). */
+	unclearOutcome?: string;
 }
 
 type StatusWording = (said: string | undefined, status: number, context: ErrorContext) => { message: string; advice: string };
@@ -100,9 +113,9 @@ const STATUS_WORDING: Record<number, StatusWording> = {
 	}),
 };
 
-const SERVER_ERROR: StatusWording = (said, status) => ({
+const SERVER_ERROR: StatusWording = (said, status, { unclearOutcome }) => ({
 	message: `Sophiie server error (HTTP ${status})${quoted(said)}`,
-	advice: "This is on Sophiie's side; try again later.",
+	advice: unclearOutcome ?? "This is on Sophiie's side; try again later.",
 });
 
 const OTHER_REJECTION: StatusWording = (said, status) => ({

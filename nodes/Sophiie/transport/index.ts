@@ -7,7 +7,7 @@
  * - pagination.ts: paginated lists, pages requested ahead and read in order
  */
 export { CREDENTIAL_TYPE, DEFAULT_TIMEOUT_SECONDS, MAX_TIMEOUT_SECONDS } from './connection';
-export { forgetConnection } from './connection';
+export { forgetConnection, getConnection } from './connection';
 export type { SophiieContext } from './connection';
 export { sophiieApiRequest, sophiieWebhooksRequest } from './request';
 export type { SophiieRequestOptions } from './request';

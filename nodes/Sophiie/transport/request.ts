@@ -4,10 +4,10 @@ import { sleep } from 'n8n-workflow';
 import type { SophiieConnection, SophiieContext } from './connection';
 import { CREDENTIAL_TYPE, getConnection } from './connection';
 import type { ErrorContext } from './errors';
-import { apiError, describeBody, httpErrorDetails, NETWORK_FAILURES, networkErrorCode } from './errors';
+import { apiError, describeBody, httpErrorDetails, isSophiieNotFound, NETWORK_FAILURES, networkErrorCode } from './errors';
 import { awaitTurn, holdOff } from './pacing';
 import type { Attempt, Tries } from './retry';
-import { delayFor, isRateLimited, withinBudget } from './retry';
+import { delayFor, isDeletedByEarlierAttempt, isRateLimited, isRedirect, mayHaveBeenProcessed, withinBudget } from './retry';
 
 /**
  * One request to one of Sophiie's two hosts (the `/v1` API and the webhooks
@@ -19,6 +19,8 @@ export interface SophiieRequestOptions extends ErrorContext {
 	qs?: IDataObject;
 	body?: IDataObject;
 	itemIndex?: number;
+	/** A 404 in Sophiie's own error envelope resolves to `{ notFound: true }` instead of failing. */
+	acceptNotFound?: boolean;
 }
 
 type SophiieHost = 'api' | 'webhooks';
@@ -47,6 +49,7 @@ async function attemptOnce(context: SophiieContext, connection: SophiieConnectio
 async function attemptWithRetries(context: SophiieContext, connection: SophiieConnection, request: IHttpRequestOptions) {
 	let deadline = Date.now() + connection.timeoutMs;
 	const tries: Tries = { failures: 0, rateLimited: 0, waitedMs: 0 };
+	let earlierMayHaveBeenProcessed = false;
 	for (;;) {
 		const held = await awaitTurn(connection.rateLimitKey);
 		deadline += held;
@@ -59,8 +62,9 @@ async function attemptWithRetries(context: SophiieContext, connection: SophiieCo
 		const delay = delayFor(attempt, request.method ?? 'GET', attempts);
 		const inTime = delay !== undefined && (rateLimited || Date.now() + delay < deadline);
 		if (delay === undefined || !inTime || !withinBudget(tries, delay)) {
-			return { attempt, attempts, outOfTime: delay !== undefined && !inTime };
+			return { attempt, attempts, outOfTime: delay !== undefined && !inTime, earlierMayHaveBeenProcessed };
 		}
+		earlierMayHaveBeenProcessed ||= mayHaveBeenProcessed(attempt);
 		if (rateLimited) {
 			holdOff(connection.rateLimitKey, delay);
 		} else {
@@ -88,8 +92,12 @@ async function send(
 		json: true,
 		returnFullResponse: true,
 		ignoreHttpStatusErrors: true,
+		// A redirect is answered, not followed: n8n's helper would otherwise send
+		// the Authorization header on to whatever origin the Location names.
+		disableFollowRedirect: true,
+		sendCredentialsOnCrossOriginRedirect: false,
 	};
-	const { attempt, attempts, outOfTime } = await attemptWithRetries(context, connection, request);
+	const { attempt, attempts, outOfTime, earlierMayHaveBeenProcessed } = await attemptWithRetries(context, connection, request);
 	const fail = (details: { status?: number; message: string; description: string }) =>
 		apiError(context.getNode(), connection.token, { ...details, itemIndex: options.itemIndex });
 	const timeoutNote = ` at the ${connection.timeoutMs / 1000} s Timeout`;
@@ -101,13 +109,17 @@ async function send(
 		const reason = (code && NETWORK_FAILURES[code]) ?? `the request failed before ${HOST_NAMES[host]} answered`;
 		throw fail({
 			message: `Could not reach ${HOST_NAMES[host]} at ${baseUrl}: ${reason}${timedOut && !outOfTime ? timeoutNote : ''}${tries}`,
-			description: `${method} ${path} failed${code ? ` (${code})` : ''}. Check the credential's environment or base URL, and the network.`,
+			description: unclearOutcome(method, path, attempt) ?? `${method} ${path} failed${code ? ` (${code})` : ''}. Check the credential's environment or base URL, and the network.`,
 		});
 	}
 	const { statusCode, body, headers } = attempt.response;
+	if (isDeletedByEarlierAttempt(method, statusCode, earlierMayHaveBeenProcessed)) return {};
+	if (options.acceptNotFound && isSophiieNotFound(statusCode, body)) return { notFound: true };
+	if (isRedirect(statusCode)) throw fail(redirectDetails(statusCode, headers?.location, method, path));
 	const contentType = String(headers?.['content-type'] ?? '').split(';')[0].trim();
 	if (statusCode < 200 || statusCode >= 300) {
-		const details = httpErrorDetails(statusCode, body, contentType, { ...options, endpoint: `${method} ${path}` });
+		const endpoint = `${method} ${path}`;
+		const details = httpErrorDetails(statusCode, body, contentType, { ...options, endpoint, unclearOutcome: unclearOutcome(method, path, attempt) });
 		throw fail({ status: statusCode, message: `${details.message}${tries}`, description: details.description });
 	}
 	if (!body || typeof body !== 'object' || Array.isArray(body)) {
@@ -118,6 +130,35 @@ async function send(
 		});
 	}
 	return body as IDataObject;
+}
+
+/**
+ * For a request that is not retried because it is not idempotent (a POST):
+ * when its answer was lost or was a server error, Sophiie may have done it
+ * anyway, and sending it again (Retry On Fail, an agent) could do it twice.
+ */
+function unclearOutcome(method: string, path: string, attempt: Attempt): string | undefined {
+	if (method !== 'POST' || !mayHaveBeenProcessed(attempt)) return undefined;
+	return (
+		`Sophiie may have processed ${method} ${path} before the answer was lost, so it was not sent again. ` +
+		'Check in Sophiie whether it happened (the lead exists, the SMS was sent, the webhook is subscribed) before running it again.'
+	);
+}
+
+/** A 3xx, not followed: names where it pointed (origin only), never sends the key there. */
+function redirectDetails(status: number, location: unknown, method: string, path: string) {
+	let target = 'an address it did not give';
+	try {
+		if (typeof location === 'string' && location !== '') target = new URL(location, 'http://relative.invalid').origin;
+	} catch {
+		target = 'an unreadable address';
+	}
+	if (target === 'http://relative.invalid') target = 'another path on the same host';
+	return {
+		status,
+		message: `Sophiie answered ${method} ${path} with a redirect (HTTP ${status}) to ${target}; it was not followed, so the access token was not sent there`,
+		description: "Sophiie documents no redirects. Check the credential's Environment and Base URL: they may point at a proxy or an old address.",
+	};
 }
 
 function joinPath(pathSegments: string[]): string {

@@ -62,6 +62,30 @@ export function delayFor(attempt: Attempt, method: string, attemptNumber: number
 	return retryAfter ?? backoffMs(attemptNumber, random);
 }
 
+/** Failures where the connection was never made: Sophiie cannot have seen the request. */
+const NEVER_SENT_NETWORK_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH']);
+
+/**
+ * Whether Sophiie may have processed a request although this attempt did not
+ * succeed: the answer was lost (timeout, reset) or was a server error, which
+ * can come after the work was done.
+ */
+export function mayHaveBeenProcessed(attempt: Attempt): boolean {
+	if (attempt.response) return attempt.response.statusCode >= 500;
+	return attempt.networkCode === undefined || !NEVER_SENT_NETWORK_CODES.has(attempt.networkCode);
+}
+
+/**
+ * A DELETE answered 404 after an earlier attempt of it may have been processed:
+ * that attempt deleted the record, so the request succeeded.
+ */
+export function isDeletedByEarlierAttempt(method: string, statusCode: number, earlierMayHaveBeenProcessed: boolean): boolean {
+	return method === 'DELETE' && statusCode === 404 && earlierMayHaveBeenProcessed;
+}
+
+/** Redirects are never followed: the Location may be another origin, which must not get the key. */
+export const isRedirect = (statusCode: number) => statusCode >= 300 && statusCode < 400;
+
 /** What one request has been through so far. */
 export interface Tries {
 	/** Tries that failed other than by a 429. */
