@@ -1,34 +1,127 @@
 import { createHash, randomBytes, timingSafeEqual } from 'crypto';
-import type { IDataObject, IHookFunctions, IWebhookFunctions, JsonObject } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import type { IDataObject, IHookFunctions, IWebhookFunctions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
-import { sophiieWebhooksRequest } from '../Sophiie/transport';
-import {
-	EVENT_NAME_PATTERN,
-	HOOK_URL_EVENT_PARAMETER,
-	HOOK_URL_SECRET_PARAMETER,
-	subscriptionIdOf,
-} from './triggerFacts';
+import { EVENT_NAME_PATTERN, RETIRED_SECRET_GRACE_MS } from './triggerFacts';
 
 /**
- * What the trigger keeps in workflow static data: one subscription per webhook
- * URL (the production and the editor's test URL are separate), with its secret
- * and one Sophiie hook per event.
+ * What the trigger keeps in workflow static data, and the rules for reading
+ * it. n8n saves static data only after a lifecycle method returns (a throw
+ * discards it) and rewrites the whole blob after a delivery that changed it,
+ * so deliveries only ever read it (see readStoredState).
+ *
+ * - `subscriptions`: one per webhook route (the production and the editor's
+ *   test URL are separate routes), with the hash of its secret and one
+ *   Sophiie hook per event;
+ * - `leftovers`: hooks that could not be removed, removed again at the next
+ *   activation or deactivation;
+ * - `retiredSecrets`: hashes of secrets whose hooks were all removed, still
+ *   accepted for a short while, so that retries of deliveries already under
+ *   way when the workflow was re-activated are not refused.
  */
+
+export interface StoredHook {
+	event: string;
+	hookId: number | string;
+}
+
 export interface StoredSubscription extends IDataObject {
 	webhookUrl: string;
 	events: string[];
 	orgId: string;
 	userId: string;
-	secret: string;
-	hooks: Array<{ event: string; hookId: number | string }>;
+	secretHash: string;
+	hooks: StoredHook[];
 }
 
-export function storedSubscriptions(staticData: IDataObject): Record<string, StoredSubscription> {
-	if (!staticData.subscriptions || typeof staticData.subscriptions !== 'object') {
-		staticData.subscriptions = {};
+/** Hooks Sophiie still has that nothing delivers to any more. */
+export interface Leftover extends IDataObject {
+	orgId: string;
+	userId: string;
+	hooks: StoredHook[];
+}
+
+export interface RetiredSecret extends IDataObject {
+	route: string;
+	webhookUrl: string;
+	secretHash: string;
+	/** Milliseconds since the epoch after which it is refused. */
+	until: number;
+}
+
+export interface StoredState {
+	subscriptions: Record<string, StoredSubscription>;
+	leftovers: Leftover[];
+	retiredSecrets: RetiredSecret[];
+}
+
+/**
+ * The URL's route: its last three path segments (`<endpoint>/<webhookId>/webhook`).
+ * It tells the production URL from the test URL and stays the same when only
+ * n8n's public address (WEBHOOK_URL) changes.
+ */
+export function routeOf(webhookUrl: string): string {
+	return new URL(webhookUrl).pathname.split('/').filter(Boolean).slice(-3).join('/');
+}
+
+export const hashSecret = (secret: string) => createHash('sha256').update(secret).digest('hex');
+
+/** A subscription as stored by earlier versions: keyed by URL, with the secret itself. */
+function migrated(key: string, record: IDataObject): [string, StoredSubscription] {
+	const { secret, ...rest } = record as StoredSubscription & { secret?: string };
+	const secretHash = typeof secret === 'string' ? hashSecret(secret) : rest.secretHash;
+	const webhookUrl = typeof rest.webhookUrl === 'string' ? rest.webhookUrl : key;
+	return [routeOf(webhookUrl), { ...rest, webhookUrl, secretHash }];
+}
+
+/**
+ * The stored subscriptions by route. Records of earlier versions (keyed by
+ * URL) are read as such; when two of them share a route (n8n's public address
+ * changed), the older one's hooks become leftovers, to be removed.
+ */
+function subscriptionsAndExtras(staticData: IDataObject) {
+	const subscriptions: Record<string, StoredSubscription> = {};
+	const extras: Leftover[] = [];
+	const stored = staticData.subscriptions;
+	if (!stored || typeof stored !== 'object') return { subscriptions, extras };
+	for (const [key, record] of Object.entries(stored as Record<string, IDataObject>)) {
+		const [route, subscription] = migrated(key, record);
+		const earlier = subscriptions[route];
+		if (earlier) extras.push({ orgId: earlier.orgId, userId: earlier.userId, hooks: earlier.hooks });
+		subscriptions[route] = subscription;
 	}
-	return staticData.subscriptions as Record<string, StoredSubscription>;
+	return { subscriptions, extras };
+}
+
+/** The stored state, without changing static data: what deliveries use. */
+export function readStoredState(staticData: IDataObject, now = Date.now()): StoredState {
+	const retired = Array.isArray(staticData.retiredSecrets) ? (staticData.retiredSecrets as RetiredSecret[]) : [];
+	const leftovers = Array.isArray(staticData.leftovers) ? (staticData.leftovers as Leftover[]) : [];
+	const { subscriptions, extras } = subscriptionsAndExtras(staticData);
+	return {
+		subscriptions,
+		leftovers: [...leftovers, ...extras],
+		retiredSecrets: retired.filter((entry) => entry.until > now),
+	};
+}
+
+/** Writes the state back whole (lifecycle methods only); empty parts are left out. */
+export function writeStoredState(staticData: IDataObject, state: StoredState) {
+	for (const key of ['subscriptions', 'leftovers', 'retiredSecrets']) delete staticData[key];
+	if (Object.keys(state.subscriptions).length > 0) staticData.subscriptions = state.subscriptions;
+	const leftovers = state.leftovers.filter((leftover) => leftover.hooks.length > 0);
+	if (leftovers.length > 0) staticData.leftovers = leftovers;
+	if (state.retiredSecrets.length > 0) staticData.retiredSecrets = state.retiredSecrets;
+}
+
+/** Remembers a removed subscription's secret for the grace period. */
+export function retire(state: StoredState, subscription: StoredSubscription, now = Date.now()) {
+	state.retiredSecrets.push({
+		route: routeOf(subscription.webhookUrl),
+		webhookUrl: subscription.webhookUrl,
+		secretHash: subscription.secretHash,
+		until: now + RETIRED_SECRET_GRACE_MS,
+	});
 }
 
 /** The chosen events plus the custom names, checked before anything is sent. */
@@ -62,102 +155,8 @@ export function newSecret(): string {
 	return randomBytes(32).toString('hex');
 }
 
-/** n8n's webhook URL with the secret and the event as query parameters. */
-function hookUrlFor(webhookUrl: string, secret: string, event: string): string {
-	const url = new URL(webhookUrl);
-	url.searchParams.set(HOOK_URL_SECRET_PARAMETER, secret);
-	url.searchParams.set(HOOK_URL_EVENT_PARAMETER, event);
-	return url.toString();
-}
-
-/** Compares in constant time; hashing first makes the lengths equal. */
-export function secretMatches(given: unknown, expected: string): boolean {
-	if (typeof given !== 'string' || given === '' || expected === '') return false;
-	const digest = (value: string) => createHash('sha256').update(value).digest();
-	return timingSafeEqual(digest(given), digest(expected));
-}
-
-/** Subscribes one hook for `event`; resolves with the id unsubscribe takes. */
-async function subscribe(this: IHookFunctions, subscription: StoredSubscription, event: string) {
-	const response = await sophiieWebhooksRequest.call(this, 'POST', ['subscribe'], {
-		qs: { org_id: subscription.orgId, user_id: subscription.userId },
-		body: { hookUrl: hookUrlFor(subscription.webhookUrl, subscription.secret, event), trigger: event },
-	});
-	const hookId = subscriptionIdOf(response);
-	if (hookId === undefined) {
-		throw new NodeOperationError(this.getNode(), 'Sophiie did not return a subscription ID', {
-			description: `It answered: ${JSON.stringify(response).slice(0, 200)}`,
-		});
-	}
-	return hookId;
-}
-
-/**
- * Subscribes one hook per event of `subscription`, all or nothing: when one
- * fails, the hooks already made are removed again; if that fails too, they are
- * kept in `stored` so that the next activation or deactivation removes them.
- */
-export async function subscribeAll(
-	this: IHookFunctions,
-	subscription: StoredSubscription,
-	stored: Record<string, StoredSubscription>,
-): Promise<void> {
-	for (const event of subscription.events) {
-		try {
-			subscription.hooks.push({ event, hookId: await subscribe.call(this, subscription, event) });
-		} catch (error) {
-			const made = subscription.hooks.length;
-			let rollback = `The ${made} subscription(s) made before it were removed; nothing is left subscribed.`;
-			try {
-				await unsubscribeAll.call(this, subscription);
-			} catch (rollbackError) {
-				stored[subscription.webhookUrl] = subscription;
-				rollback = (rollbackError as Error).message;
-			}
-			throw new NodeOperationError(
-				this.getNode(),
-				`Could not subscribe to Sophiie event ${event}: ${(error as Error).message}`,
-				{ description: rollback },
-			);
-		}
-	}
-}
-
-/** Removes one hook; one that Sophiie no longer knows (404) is already removed. */
-async function unsubscribe(this: IHookFunctions, subscription: StoredSubscription, hookId: number | string) {
-	try {
-		await sophiieWebhooksRequest.call(this, 'DELETE', ['unsubscribe'], {
-			qs: { org_id: subscription.orgId, user_id: subscription.userId },
-			body: { hookId },
-		});
-	} catch (error) {
-		if ((error as NodeApiError).httpCode === '404') return;
-		throw new NodeApiError(this.getNode(), error as JsonObject);
-	}
-}
-
-/**
- * Removes every hook of a subscription. Hooks that could not be removed stay
- * in the subscription (so a later activation or deactivation retries them) and
- * the failure is thrown, never swallowed.
- */
-export async function unsubscribeAll(this: IHookFunctions, subscription: StoredSubscription): Promise<void> {
-	const remaining: StoredSubscription['hooks'] = [];
-	const failures: string[] = [];
-	for (const hook of subscription.hooks) {
-		try {
-			await unsubscribe.call(this, subscription, hook.hookId);
-		} catch (error) {
-			remaining.push(hook);
-			failures.push(`${hook.event} (hook ${hook.hookId}): ${(error as Error).message}`);
-		}
-	}
-	subscription.hooks = remaining;
-	if (failures.length > 0) {
-		throw new NodeOperationError(
-			this.getNode(),
-			`Could not remove ${failures.length} of Sophiie's webhook subscriptions: ${failures.join('; ')}`,
-			{ description: 'They are kept and removed again on the next activation or deactivation of this workflow.' },
-		);
-	}
+/** Compares the given secret's hash with the stored one in constant time. */
+export function secretMatches(given: unknown, secretHash: string): boolean {
+	if (typeof given !== 'string' || given === '' || typeof secretHash !== 'string' || secretHash.length !== 64) return false;
+	return timingSafeEqual(Buffer.from(hashSecret(given), 'hex'), Buffer.from(secretHash, 'hex'));
 }

@@ -38,3 +38,25 @@ export function subscriptionIdOf(response: IDataObject): number | string | undef
  */
 export const HOOK_URL_SECRET_PARAMETER = 'secret';
 export const HOOK_URL_EVENT_PARAMETER = 'event';
+
+/**
+ * How long a removed subscription's secret is still accepted, while the same
+ * URL has a new subscription: Sophiie documents no retry schedule, and
+ * deliveries already under way when the workflow was re-activated (saved or
+ * published while active) come back with the old secret.
+ */
+export const RETIRED_SECRET_GRACE_MS = 60 * 60_000;
+
+/**
+ * Which deliveries count as the same one. The sandbox (and the envelope this
+ * package assumes) sends `{ id, event, createdAt, data }` and keeps `id` on
+ * every retry. A body without that envelope is compared whole instead.
+ */
+export function deliveryKeyOf(event: string, body: IDataObject): string {
+	const { id, data } = body;
+	if ((typeof id === 'string' || typeof id === 'number') && data !== undefined) return `${event}:id:${String(id)}`;
+	return `${event}:body:${JSON.stringify(body)}`;
+}
+
+/** Repeated deliveries remembered per trigger and n8n process: at most this many, for at most this long. */
+export const REMEMBERED_DELIVERIES = { max: 10_000, maxAgeMs: 24 * 60 * 60_000, pendingMs: 60_000 };

@@ -1,6 +1,8 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/require-node-api-error -- development tooling, never published: the rules for node code do not apply */
+import { EventEmitter } from 'node:events';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { setTimeout as wait } from 'node:timers/promises';
 
 import { HookContext, WebhookContext } from 'n8n-core';
 import type {
@@ -21,8 +23,15 @@ import { SOPHIIE_TRIGGER_NODE_TYPE, activeTriggerWorkflow, additionalDataFor, no
  * The Sophiie Trigger as n8n runs it: an activated workflow whose webhook
  * lifecycle (checkExists, create, delete) runs in n8n-core's HookContext, and
  * a local HTTP endpoint in place of n8n's webhook server that hands each
- * request to the node's webhook() in a WebhookContext. Static data lives on the
- * workflow, as n8n keeps it between activation and deliveries.
+ * request to the node's webhook() in a WebhookContext.
+ *
+ * Static data is kept as n8n keeps it (checked against n8n 2.40.7's
+ * active-workflow-manager.js and live-webhooks.js): stored as JSON, as in
+ * n8n's database; each lifecycle call and each delivery runs on a workflow
+ * loaded from that copy; what a lifecycle method wrote is saved only when it
+ * returns (a throw discards it, and a failed activation runs `delete` on the
+ * stored copy, as n8n's clearWebhooks does); a delivery's changes are saved
+ * after webhook() returns, whole, when it changed anything.
  */
 
 const WEBHOOK_ID = '5f0c7a52-3d0c-4d2f-9d2c-6a0f3b1d9e11';
@@ -38,12 +47,18 @@ export interface Delivery {
  * The subset of Express's `res` that trigger nodes use, recording what the
  * node answered and, when there is a real request, sending it.
  */
-class ResponseRecorder {
+class ResponseRecorder extends EventEmitter {
 	statusCode = 200;
 	body: unknown;
 	ended = false;
 
-	constructor(private readonly res?: http.ServerResponse) {}
+	constructor(private readonly res?: http.ServerResponse) {
+		super();
+	}
+
+	get writableFinished() {
+		return this.ended;
+	}
 
 	status(code: number) {
 		this.statusCode = code;
@@ -75,22 +90,41 @@ class ResponseRecorder {
 			this.res.setHeader('Content-Type', 'application/json');
 			this.res.end(text);
 		}
+		this.emit('finish');
+		this.emit('close');
 		return this;
 	}
 }
+
+let harnessCount = 0;
 
 export class TriggerHarness {
 	readonly deliveries: Delivery[] = [];
 	private server?: http.Server;
 	private baseUrl = 'http://127.0.0.1/';
-	workflow!: Workflow;
+	private parameters!: IDataObject;
+	/** The workflow's static data as n8n's database holds it. */
+	private stored = '{}';
+	/** When set, n8n "fails to start" the execution of an accepted delivery and answers 500. */
+	failExecutionStart = false;
+	/** How long n8n takes to create the execution before it answers. */
+	executionStartMs = 0;
+	/** Deliveries after which n8n saved static data (webhook() changed it). */
+	staticDataWrites = 0;
 	node!: INode;
+	/** Each harness is its own workflow (n8n process memory is keyed by workflow). */
+	private readonly workflowKey = `trigger-${++harnessCount}`;
 
 	constructor(
 		private readonly credentials: ICredentialDataDecryptedObject,
 		parameters: IDataObject,
 	) {
 		this.setParameters(parameters);
+	}
+
+	/** n8n's public address (WEBHOOK_URL) from now on, e.g. after a change of host. */
+	setBaseUrl(baseUrl: string) {
+		this.baseUrl = baseUrl;
 	}
 
 	/** Starts the local webhook endpoint; n8n's webhook URLs then point at it. */
@@ -113,15 +147,33 @@ export class TriggerHarness {
 
 	/** A new node configuration on the same workflow, keeping its static data (like editing a workflow). */
 	setParameters(parameters: IDataObject) {
-		const staticData = this.workflow?.staticData;
-		({ node: this.node, workflow: this.workflow } = activeTriggerWorkflow(
-			{ id: 'trigger', name: 'Sophiie Trigger', type: SOPHIIE_TRIGGER_NODE_TYPE, webhookId: WEBHOOK_ID, parameters: parameters as INode['parameters'] },
-			staticData,
-		));
+		this.parameters = parameters;
+		this.node = this.loadWorkflow().node;
 	}
 
+	/** The workflow as n8n loads it for a lifecycle call or a delivery: static data from the database. */
+	private loadWorkflow(): { node: INode; workflow: Workflow } {
+		return activeTriggerWorkflow(
+			{ id: this.workflowKey, name: 'Sophiie Trigger', type: SOPHIIE_TRIGGER_NODE_TYPE, webhookId: WEBHOOK_ID, parameters: this.parameters as INode['parameters'] },
+			JSON.parse(this.stored) as IDataObject,
+		);
+	}
+
+	private save(workflow: Workflow) {
+		const data = { ...(workflow.staticData as IDataObject) };
+		delete data.__dataChanged;
+		this.stored = JSON.stringify(data);
+	}
+
+	/** Puts this node's static data into the database as given (e.g. as an earlier version stored it). */
+	replaceStaticData(data: IDataObject) {
+		this.stored = JSON.stringify({ [`node:${this.node.name}`]: data });
+	}
+
+	/** The node's static data as saved. */
 	get staticData(): IDataObject {
-		return this.workflow.getStaticData('node', this.node);
+		const { workflow, node } = this.loadWorkflow();
+		return workflow.getStaticData('node', node);
 	}
 
 	private webhookData(isTest: boolean): IWebhookData {
@@ -138,20 +190,33 @@ export class TriggerHarness {
 		};
 	}
 
-	/** Runs one lifecycle method, as n8n does on activation ('create') or deactivation ('delete'). */
-	async lifecycle(method: 'checkExists' | 'create' | 'delete', isTest = false): Promise<boolean> {
-		const mode = isTest ? 'manual' : 'trigger';
-		const activation: WorkflowActivateMode = isTest ? 'manual' : 'activate';
+	/**
+	 * Runs one lifecycle method on the stored static data and saves what it
+	 * wrote when it returns; a throw saves nothing, as in n8n.
+	 */
+	async lifecycle(method: 'checkExists' | 'create' | 'delete', isTest = false, activation?: WorkflowActivateMode): Promise<boolean> {
+		const { workflow, node } = this.loadWorkflow();
+		const result = await this.runLifecycle(workflow, node, method, isTest, activation);
+		this.save(workflow);
+		return result;
+	}
+
+	private async runLifecycle(
+		workflow: Workflow,
+		node: INode,
+		method: 'checkExists' | 'create' | 'delete',
+		isTest: boolean,
+		activation: WorkflowActivateMode = isTest ? 'manual' : method === 'delete' ? 'update' : 'activate',
+	): Promise<boolean> {
 		const context = new HookContext(
-			this.workflow,
-			this.node,
+			workflow,
+			node,
 			additionalDataFor(this.credentials, undefined, this.baseUrl),
-			mode,
+			isTest ? 'manual' : method === 'delete' ? 'internal' : 'trigger',
 			activation,
 			this.webhookData(isTest),
 		);
-		const nodeType = nodeTypes.getByNameAndVersion(SOPHIIE_TRIGGER_NODE_TYPE, 1);
-		const methods = nodeType.webhookMethods!.default!;
+		const methods = nodeTypes.getByNameAndVersion(SOPHIIE_TRIGGER_NODE_TYPE, 1).webhookMethods!.default!;
 		try {
 			return (await methods[method]!.call(context)) as boolean;
 		} catch (error) {
@@ -160,9 +225,32 @@ export class TriggerHarness {
 		}
 	}
 
-	/** Activation as n8n does it: create only when checkExists says no. */
-	async activate(isTest = false) {
-		if (!(await this.lifecycle('checkExists', isTest))) await this.lifecycle('create', isTest);
+	/**
+	 * Activation as n8n does it (addWebhooks): create only when checkExists says
+	 * no, on one workflow, saved at the end. When it throws, n8n runs delete on
+	 * the stored static data (clearWebhooks), then reports the error.
+	 */
+	async activate(isTest = false, activation: WorkflowActivateMode = isTest ? 'manual' : 'activate') {
+		const { workflow, node } = this.loadWorkflow();
+		try {
+			if (!(await this.runLifecycle(workflow, node, 'checkExists', isTest, activation))) {
+				await this.runLifecycle(workflow, node, 'create', isTest, activation);
+			}
+		} catch (error) {
+			if (!isTest) await this.lifecycle('delete').catch(() => undefined);
+			throw error;
+		}
+		this.save(workflow);
+	}
+
+	/** Deactivation as n8n does it (clearWebhooks): delete on the stored static data. */
+	async deactivate(isTest = false) {
+		return await this.lifecycle('delete', isTest);
+	}
+
+	/** n8n restarting: activation mode init, on the stored static data. */
+	async restart() {
+		await this.activate(false, 'init');
 	}
 
 	webhookUrl(isTest = false) {
@@ -182,48 +270,47 @@ export class TriggerHarness {
 				body = text;
 			}
 		}
-		const recorder = new ResponseRecorder(res);
-		const delivery = await this.handle(url, body, req.headers as IDataObject, recorder);
+		const delivery = await this.handle(url, body, req.headers as IDataObject, new ResponseRecorder(res));
 		this.deliveries.push(delivery);
-		if (!recorder.ended) recorder.status(delivery.status).json(delivery.response);
 	}
 
-	/** Hands one request to the node's webhook(), as n8n's webhook server does. */
+	/**
+	 * Hands one request to the node's webhook(), as n8n's webhook server does:
+	 * on a workflow loaded from the stored static data, saved afterwards when
+	 * webhook() changed it; then, for a delivery that starts the workflow, n8n
+	 * creates the execution (taking `executionStartMs`) and only then answers
+	 * 200, or 500 when that fails (`failExecutionStart`).
+	 */
 	async handle(url: URL, body: unknown, headers: IDataObject = {}, res = new ResponseRecorder()): Promise<Delivery> {
 		const isTest = url.pathname.startsWith('/webhook-test/');
 		const additionalData = additionalDataFor(this.credentials, undefined, this.baseUrl);
 		Object.assign(additionalData, {
-			httpRequest: {
-				body,
-				headers,
-				query: Object.fromEntries(url.searchParams),
-				params: {},
-				method: 'POST',
-				url: url.pathname + url.search,
-			},
+			httpRequest: { body, headers, query: Object.fromEntries(url.searchParams), params: {}, method: 'POST', url: url.pathname + url.search },
 			httpResponse: res,
 		});
-		const context = new WebhookContext(
-			this.workflow,
-			this.node,
-			additionalData,
-			isTest ? 'manual' : 'webhook',
-			this.webhookData(isTest),
-			[],
-			null,
-		);
+		const { workflow, node } = this.loadWorkflow();
+		const context = new WebhookContext(workflow, node, additionalData, isTest ? 'manual' : 'webhook', this.webhookData(isTest), [], null);
 		const nodeType = nodeTypes.getByNameAndVersion(SOPHIIE_TRIGGER_NODE_TYPE, 1);
 		const result = (await nodeType.webhook!.call(context)) as IWebhookResponseData;
+		if ((workflow.staticData as IDataObject).__dataChanged === true) {
+			this.staticDataWrites++;
+			this.save(workflow);
+		}
 		recordForLeakCheck(this.credentials.accessToken, result, res.body);
 		if (result.noWebhookResponse) return { status: res.statusCode, response: res.body };
-		if (result.workflowData) {
-			// n8n's answer to a delivery that starts the workflow (responseMode onReceived):
-			// the description's responseData when set (n8n's default is the text
-			// "firstEntryJson"), else webhook()'s webhookResponse, else its own message.
-			const { responseData = 'firstEntryJson' } = nodeType.description.webhooks![0];
-			const response = responseData || (result.webhookResponse ?? { message: 'Workflow was started' });
-			return { status: 200, items: result.workflowData[0], response };
-		}
-		return { status: 200, response: result.webhookResponse ?? { message: 'Webhook call received' } };
+		if (!result.workflowData) return this.answer(res, 200, result.webhookResponse ?? { message: 'Webhook call received' });
+		if (this.executionStartMs > 0) await wait(this.executionStartMs);
+		if (this.failExecutionStart) return this.answer(res, 500, { message: 'There was a problem executing the workflow' });
+		// n8n's answer to a delivery that starts the workflow (responseMode onReceived):
+		// the description's responseData when set (n8n's default is the text
+		// "firstEntryJson"), else webhook()'s webhookResponse, else its own message.
+		const { responseData = 'firstEntryJson' } = nodeType.description.webhooks![0];
+		const response = responseData || (result.webhookResponse ?? { message: 'Workflow was started' });
+		return { ...this.answer(res, 200, response), items: result.workflowData[0] };
+	}
+
+	private answer(res: ResponseRecorder, status: number, response: unknown): Delivery {
+		res.status(status).json(response);
+		return { status, response };
 	}
 }
