@@ -185,7 +185,9 @@ function seedOrganization(
 
 /** Builds a fresh store with the deterministic seed. */
 export function seedStore(): { store: SophiieStore; seed: SeedInfo } {
-	const store = new SophiieStore(SEED_START + 400 * 86_400_000);
+	// The clock starts after every seeded record and long before today, so a
+	// record made now is stamped now, as Sophiie stamps it, and is the newest.
+	const store = new SophiieStore(SEED_START + 30 * 86_400_000);
 	const next = random(20260105);
 	const acme = seedOrganization(store, next, {
 		key: 'acme',

@@ -16,6 +16,16 @@ const newLeads = (count: number) =>
 const ids = (items: IDataObject[] | null) => (items ?? []).map((item) => item.id);
 const listReads = () => env.apiRequests().filter((request) => request.path === '/v1/leads');
 
+/** A lead as List Leads shows it. */
+async function listedLeads() {
+	const response = await fetch(`${env.sandbox.url}/v1/leads?page=1&limit=100`, {
+		headers: { Authorization: `Bearer ${env.sandbox.seed.organizations.acme.token}` },
+	});
+	return ((await response.json()) as { leads: IDataObject[] }).leads;
+}
+let listedCache: IDataObject[] = [];
+const listed = (id: string) => listedCache.find((lead) => lead.id === id);
+
 /** A Get Lead through the action node: the shape the trigger must emit. */
 async function getLead(id: string) {
 	const { items } = await runSophiieNode({ credentials: env.credentials, parameters: leadParameters('get', id) });
@@ -85,13 +95,16 @@ describe('Sophiie Polling Trigger: each new record once, oldest first', () => {
 	test.each([
 		['a 429 on every attempt', { status: 429, headers: { 'Retry-After': '0' }, times: RETRY.maxRateLimited }],
 		['a 500', { status: 500, times: 1 }],
-	])('%s during a poll fails that poll; the next one emits everything, once', async (_name, fault) => {
+	])('a Get that fails (%s) does not hold the trigger: that record comes as listed, the others as Get gives them', async (_name, fault) => {
 		const trigger = poller();
 		await trigger.poll();
 		const created = newLeads(3);
 		env.sandbox.addFault({ method: 'GET', path: `^/v1/leads/${created[1]}$`, ...fault });
-		await expect(trigger.poll()).rejects.toThrow(/Sophiie/);
-		expect(ids(await trigger.poll())).toEqual(created);
+		listedCache = await listedLeads();
+		const items = await trigger.poll();
+		expect(ids(items)).toEqual(created);
+		expect(items![1]).toEqual(listed(created[1]));
+		expect(items![0]).toEqual(await getLead(created[0]));
 		expect(await trigger.poll()).toBeNull();
 	});
 
@@ -157,5 +170,98 @@ describe('Sophiie Polling Trigger: each new record once, oldest first', () => {
 		env.sandbox.fireEvent('APPOINTMENT_CREATED', ACME);
 		const items = await trigger.poll();
 		expect(items).toEqual([env.sandbox.store.records.get(ACME)!.appointments[0]]);
+	});
+});
+
+describe('Sophiie Polling Trigger: late, out of order, unreadable, paused, overlapping', () => {
+	const lead = (id: string) => env.sandbox.store.findLead(ACME, id)!;
+	const minutesAgo = (minutes: number) => new Date(Date.now() - minutes * 60_000).toISOString();
+
+	test('two polls at once (a slow one and the next on schedule): the second returns nothing, each record comes once', async () => {
+		const trigger = poller();
+		await trigger.poll();
+		const created = newLeads(3);
+		env.sandbox.setLatency(100);
+		const [first, second] = await Promise.all([trigger.poll(), trigger.poll()]);
+		expect(ids(first)).toEqual(created);
+		expect(second).toBeNull();
+		env.sandbox.setLatency(0);
+		expect(await trigger.poll()).toBeNull();
+	});
+
+	test('a record listed after a newer one was emitted (written late, back-dated) is emitted once within the look-back window', async () => {
+		const trigger = poller();
+		await trigger.poll();
+		const [first] = newLeads(1);
+		expect(ids(await trigger.poll())).toEqual([first]);
+		// Listed first, but created 10 minutes before the lead already emitted.
+		const [late, tooLate] = newLeads(2);
+		lead(late).createdAt = new Date(Date.parse(lead(first).createdAt) - 10 * 60_000).toISOString();
+		lead(tooLate).createdAt = new Date(Date.parse(lead(first).createdAt) - 2 * 60 * 60_000).toISOString();
+		expect(ids(await trigger.poll())).toEqual([late]);
+		expect(await trigger.poll()).toBeNull();
+	});
+
+	test('a record without a readable createdAt is skipped, the trigger carries on', async () => {
+		const trigger = poller();
+		await trigger.poll();
+		const [broken, fine] = newLeads(2);
+		lead(broken).createdAt = 'not a date';
+		expect(ids(await trigger.poll())).toEqual([fine]);
+		expect(trigger.staticData.cursor).toMatchObject({ unreadable: [broken] });
+		const [next] = newLeads(1);
+		expect(ids(await trigger.poll())).toEqual([next]);
+	});
+
+	test('a createdAt in the future is emitted once and does not hide the records after it', async () => {
+		const trigger = poller();
+		await trigger.poll();
+		const [future] = newLeads(1);
+		lead(future).createdAt = '2030-01-01T00:00:00.000Z';
+		expect(ids(await trigger.poll())).toEqual([future]);
+		const [next] = newLeads(1);
+		expect(ids(await trigger.poll())).toEqual([next]);
+		expect(await trigger.poll()).toBeNull();
+	});
+
+	test('another credential or environment starts afresh: the first poll emits nothing', async () => {
+		const trigger = poller();
+		await trigger.poll();
+		newLeads(2);
+		trigger.setCredentials({ ...env.credentials, baseUrl: env.sandbox.url.replace('127.0.0.1', 'localhost') });
+		expect(await trigger.poll()).toBeNull();
+		const [next] = newLeads(1);
+		expect(ids(await trigger.poll())).toEqual([next]);
+	});
+
+	test('after a pause, it catches up on records of the last 24 hours, and no further', async () => {
+		const trigger = poller();
+		await trigger.poll();
+		const [recent, old] = newLeads(2);
+		lead(recent).createdAt = minutesAgo(60);
+		lead(old).createdAt = minutesAgo(30 * 60);
+		// The cursor as a poll two days ago left it.
+		const cursor = trigger.staticData.cursor as IDataObject;
+		trigger.staticData.cursor = { ...cursor, sinceMs: Date.now() - 48 * 3_600_000, newestMs: Date.now() - 48 * 3_600_000, seen: {} };
+		expect(ids(await trigger.poll())).toEqual([recent]);
+	});
+
+	test('a cursor stored by an earlier version is carried on, not restarted', async () => {
+		const trigger = poller();
+		await trigger.poll();
+		const newest = env.sandbox.store.listLeads(ACME)[0];
+		trigger.staticData.cursor = { list: 'newLead:{}', newestMs: Date.parse(newest.createdAt), idsAtNewest: [newest.id] };
+		const created = newLeads(2);
+		expect(ids(await trigger.poll())).toEqual(created);
+	});
+
+	test('deactivating and activating again continues from the saved cursor', async () => {
+		const trigger = poller();
+		await trigger.poll();
+		const [emitted] = newLeads(1);
+		expect(ids(await trigger.poll())).toEqual([emitted]);
+		trigger.restart();
+		const whileOff = newLeads(2);
+		expect(ids(await trigger.poll())).toEqual(whileOff);
 	});
 });

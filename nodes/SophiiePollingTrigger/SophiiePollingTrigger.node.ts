@@ -10,9 +10,10 @@ import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 import { inquirySourceFilter, triggerOptions } from '../Sophiie/actions/common.descriptions';
 import { forgetConnection } from '../Sophiie/transport';
 import { advance, baseline, oldestFirst, storedCursor } from './cursor';
+import { oneAtATime, sourceOf, warnAbout } from './pollGuards';
 import { newestRecords, readNewRecords, recordsInGetShape } from './newRecords';
 import type { PollEvent } from './pollEvents';
-import { MAX_POLL_PAGES, POLL_EVENTS } from './pollEvents';
+import { POLL_EVENTS } from './pollEvents';
 
 function eventOf(context: IPollFunctions): PollEvent {
 	const value = context.getNodeParameter('event') as string;
@@ -45,7 +46,7 @@ export class SophiiePollingTrigger implements INodeType {
 		properties: [
 			{
 				displayName:
-					'Checks Sophiie on the schedule below and starts the workflow once per new record, oldest first. Works where Sophiie cannot reach n8n; the Sophiie Trigger reacts at once but needs a public URL.',
+					'Checks Sophiie on the schedule below. A poll that finds new records starts one execution, with one item per record, oldest first; each record comes once. After a pause (deactivated, or n8n stopped) it catches up on records from the last 24 hours. Works where Sophiie cannot reach n8n; the Sophiie Trigger reacts at once but needs a public URL.',
 				name: 'pollingNotice',
 				type: 'notice',
 				default: '',
@@ -63,36 +64,38 @@ export class SophiiePollingTrigger implements INodeType {
 	};
 
 	/**
-	 * The first poll after activation only notes where the list stands; each
-	 * later poll emits what is past that point, oldest first, then moves the
-	 * point. The point moves only after every request of the poll succeeded,
-	 * so a failed poll (429, 5xx, timeout) is caught up by the next one.
+	 * The first poll of a cursor only notes where the list stands; each later
+	 * poll emits what is new (cursor.ts), oldest first, then moves the cursor.
+	 * The cursor moves only after every request of the poll succeeded, so a
+	 * failed poll (429, 5xx, timeout) is caught up by the next one. One poll of
+	 * a trigger runs at a time in an n8n process: n8n starts polls on schedule
+	 * without waiting, and two from the same cursor would emit the same records.
 	 */
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 		forgetConnection(this);
 		const event = eventOf(this);
 		const qs = filterQuery(this, event);
 		if (this.getMode() === 'manual') return await fetchTestEvent(this, event, qs);
-
-		const list = `${event.value}:${JSON.stringify(qs)}`;
-		const staticData = this.getWorkflowStaticData('node');
-		const cursor = storedCursor(staticData.cursor, list);
-		if (!cursor) {
-			staticData.cursor = baseline(list, await newestRecords(this, event, qs));
-			return null;
-		}
-		const { records, complete } = await readNewRecords(this, event, qs, cursor);
-		if (!complete) {
-			this.logger.warn(
-				`Sophiie Polling Trigger: more than ${MAX_POLL_PAGES} pages of new ${event.noun} records since the last poll; emitting the ${records.length} newest, older ones are skipped`,
-				{ node: this.getNode().name, workflowId: this.getWorkflow().id },
-			);
-		}
-		if (records.length === 0) return null;
-		const items = await recordsInGetShape(this, event, oldestFirst(records));
-		staticData.cursor = advance(cursor, records);
-		return [this.helpers.returnJsonArray(items)];
+		return await oneAtATime(this, async () => await pollNewRecords(this, event, qs));
 	}
+}
+
+/** Reads what is new since the cursor and moves it; null when nothing is. */
+async function pollNewRecords(context: IPollFunctions, event: PollEvent, qs: IDataObject): Promise<INodeExecutionData[][] | null> {
+	const now = Date.now();
+	const list = `${event.value}:${JSON.stringify(qs)}`;
+	const key = `${list}:${await sourceOf(context)}`;
+	const staticData = context.getWorkflowStaticData('node');
+	const cursor = storedCursor(staticData.cursor, list, key);
+	if (!cursor) {
+		staticData.cursor = baseline(key, await newestRecords(context, event, qs), now);
+		return null;
+	}
+	const read = await readNewRecords(context, event, qs, cursor, now);
+	warnAbout(context, event, read);
+	const items = read.records.length > 0 ? await recordsInGetShape(context, event, oldestFirst(read.records)) : [];
+	staticData.cursor = advance(cursor, read.records, now, read.unreadable);
+	return items.length > 0 ? [context.helpers.returnJsonArray(items)] : null;
 }
 
 /** "Fetch Test Event": the newest record, so fields can be mapped; the cursor is left alone. */

@@ -1,8 +1,10 @@
 /**
- * What each event of the Sophiie Polling Trigger reads. The trigger relies on
- * one thing Sophiie does not document: its lists come newest first (by
- * `createdAt`), as Sophiie's app shows them. `readNewRecords` (newRecords.ts)
- * stops at the first record older than the cursor because of it.
+ * What each event of the Sophiie Polling Trigger reads, and its limits. The
+ * trigger relies on one thing Sophiie does not document: its lists come
+ * newest first (by `createdAt`), roughly, as Sophiie's app shows them.
+ * `readNewRecords` (newRecords.ts) stops after the first page that reaches
+ * past the look-back window because of it; a record out of order within that
+ * page, or late within the window, is still found.
  */
 export interface PollEvent {
 	value: string;
@@ -55,3 +57,16 @@ export const MAX_RESTARTS = 2;
 
 /** Records fetched in their Get shape at the same time. */
 export const DETAIL_CONCURRENCY = 4;
+
+/**
+ * How far before the newest record seen each poll looks again, for records
+ * that appear late (written after a newer one, an inquiry stamped with the
+ * call's start) or out of order. Their ids are kept that long.
+ */
+export const LOOK_BACK_MS = 60 * 60_000;
+
+/** After a pause (deactivated, n8n stopped), records created longer ago than this are not emitted. */
+export const CATCH_UP_MS = 24 * 60 * 60_000;
+
+/** Ids kept in the cursor at most (the newest), whatever the look-back window holds. */
+export const MAX_SEEN_IDS = MAX_POLL_PAGES * 100;

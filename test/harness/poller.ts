@@ -5,18 +5,27 @@ import type { ICredentialDataDecryptedObject, IDataObject, INode, INodeExecution
 import { recordForLeakCheck } from './leak-record';
 import { SOPHIIE_POLLING_TRIGGER_NODE_TYPE, activeTriggerWorkflow, additionalDataFor, nodeTypes } from './n8n';
 
+let pollerCount = 0;
+
 /**
  * The Sophiie Polling Trigger as n8n runs it: an active workflow whose node's
  * poll() runs in n8n-core's PollContext, static data kept on the workflow
- * between polls. `restart()` keeps only what n8n would have saved (the static
- * data as JSON) and builds the workflow anew, as after an n8n restart.
+ * object between polls (n8n keeps one per activation). What survives a
+ * restart is what n8n saved (checked against n8n 2.40.7 with its default,
+ * non-durable cursors): the static data after the activation's first poll,
+ * and after each poll that emitted items; a poll that returned nothing is
+ * not saved. `restart()` builds the workflow anew from that.
  */
 export class PollerHarness {
 	private node!: INode;
 	private workflow!: Workflow;
+	private saved = '{}';
+	private activationPolled = false;
+	/** Each harness is its own workflow (the trigger keeps per-process state by workflow). */
+	private readonly workflowKey = `poller-${++pollerCount}`;
 
 	constructor(
-		private readonly credentials: ICredentialDataDecryptedObject,
+		private credentials: ICredentialDataDecryptedObject,
 		private parameters: IDataObject,
 	) {
 		this.build(undefined);
@@ -24,24 +33,38 @@ export class PollerHarness {
 
 	private build(staticData: IDataObject | undefined) {
 		({ node: this.node, workflow: this.workflow } = activeTriggerWorkflow(
-			{ id: 'poller', name: 'Sophiie Polling Trigger', type: SOPHIIE_POLLING_TRIGGER_NODE_TYPE, parameters: this.parameters as INode['parameters'] },
+			{ id: this.workflowKey, name: 'Sophiie Polling Trigger', type: SOPHIIE_POLLING_TRIGGER_NODE_TYPE, parameters: this.parameters as INode['parameters'] },
 			staticData,
 		));
+		this.activationPolled = false;
+	}
+
+	private save() {
+		const data = { ...(this.workflow.staticData as IDataObject) };
+		delete data.__dataChanged;
+		this.saved = JSON.stringify(data);
 	}
 
 	get staticData(): IDataObject {
 		return this.workflow.getStaticData('node', this.node);
 	}
 
-	/** What n8n keeps across a restart: the static data, through JSON. */
+	/** n8n restarting, or the workflow deactivated and activated again: the saved static data, a new workflow. */
 	restart() {
-		this.build(JSON.parse(JSON.stringify(this.workflow.staticData)) as IDataObject);
+		this.build(JSON.parse(this.saved) as IDataObject);
+	}
+
+	/** Another credential (or environment) on the same node. */
+	setCredentials(credentials: ICredentialDataDecryptedObject) {
+		this.credentials = credentials;
 	}
 
 	/** Another configuration of the same node (like editing the workflow), keeping its static data. */
 	setParameters(parameters: IDataObject) {
 		this.parameters = parameters;
+		const activationPolled = this.activationPolled;
 		this.build(this.workflow.staticData);
+		this.activationPolled = activationPolled;
 	}
 
 	/** One poll as n8n runs it on schedule ('trigger'), or as "Fetch Test Event" ('manual'). */
@@ -56,6 +79,8 @@ export class PollerHarness {
 		const nodeType = nodeTypes.getByNameAndVersion(SOPHIIE_POLLING_TRIGGER_NODE_TYPE, 1);
 		try {
 			const result = (await nodeType.poll!.call(context)) as INodeExecutionData[][] | null;
+			if (mode === 'trigger' && (!this.activationPolled || result !== null)) this.save();
+			if (mode === 'trigger') this.activationPolled = true;
 			recordForLeakCheck(this.credentials.accessToken, result);
 			return result ? result[0].map((item) => item.json) : null;
 		} catch (error) {
