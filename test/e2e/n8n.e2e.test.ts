@@ -1,5 +1,7 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals -- development tooling, never published: the rules for node code do not apply */
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- development tooling, never published: the rules for node code do not apply */
 import { randomUUID } from 'node:crypto';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 
 import { loadExamples } from '../../scripts/examples';
 import type { Harness } from '../../scripts/n8n-harness';
@@ -118,6 +120,35 @@ describe('Lead operations in real n8n', () => {
 		expect(harness.sandbox.store.findLead('org_acme', lead.id)).toBeUndefined();
 	});
 
+	test('a redirect is not followed (the other origin gets nothing); a Delete whose answer was lost still counts as deleted', async () => {
+		const seen: string[] = [];
+		const elsewhere = http.createServer((req, res) => {
+			seen.push(`${req.url} ${req.headers.authorization ?? ''}`);
+			res.end('{}');
+		});
+		await new Promise<void>((resolve) => elsewhere.listen(0, '127.0.0.1', resolve));
+		try {
+			const origin = `http://127.0.0.1:${(elsewhere.address() as AddressInfo).port}`;
+			const [lead, doomed] = harness.sandbox.store.listLeads('org_acme').slice(30, 32);
+			const get = await webhookWorkflow('e2e redirect', { resource: 'lead', operation: 'get', leadId: byId(leadLocator) });
+			harness.sandbox.addFault({ path: `^/v1/leads/${lead.id}$`, status: 302, headers: { Location: `${origin}/v1/leads/${lead.id}` }, body: '', times: 1 });
+			expect((await get.call({ leadId: lead.id })).status).toBe(500);
+			const [redirected] = await finishedExecutions(get.workflowId, 1);
+			expect(redirected.data?.resultData.error?.message).toBe(
+				`Sophiie answered GET /v1/leads/${lead.id} with a redirect (HTTP 302) to ${origin}; it was not followed, so the access token was not sent there`,
+			);
+			expect(seen).toEqual([]);
+
+			const remove = await webhookWorkflow('e2e delete lost answer', { resource: 'lead', operation: 'delete', leadId: byId(leadLocator) });
+			harness.sandbox.addFault({ method: 'DELETE', path: `^/v1/leads/${doomed.id}$`, processed: true, reset: true, times: 1 });
+			expect(await remove.call({ leadId: doomed.id })).toMatchObject({ status: 200, body: [{ deleted: true, id: doomed.id }] });
+			const deletes = harness.sandbox.requests().filter((request) => request.method === 'DELETE' && request.path === `/v1/leads/${doomed.id}`);
+			expect(deletes.map((request) => request.status)).toEqual([-1, 404]);
+		} finally {
+			await new Promise((resolve) => elsewhere.close(resolve));
+		}
+	});
+
 	test('List Activities with Return All reads more than 10 pages, every activity once', async () => {
 		const { busyLeadId } = harness.sandbox.seed;
 		const list = await webhookWorkflow('e2e activities', {
@@ -182,21 +213,28 @@ describe('Sophiie Trigger in real n8n', () => {
 			expect.objectContaining({ event: 'LEAD_CREATED', data: lead }),
 		]);
 
-		// Sophiie retrying a delivery (same envelope id) starts the workflow again:
-		// n8n does not keep static data a trigger writes in webhook() when that
-		// delivery starts an execution, so the trigger cannot remember ids.
-		// Both executions carry the same id for n8n's Remove Duplicates node.
+		// Sophiie retrying a delivery (same envelope id), once after it was
+		// started and three times at once: the workflow runs once.
 		const { event, id, createdAt, data } = nodeOutput(execution, 'Sophiie Trigger')[0];
 		const createdHook = subscriptions.find((hook) => hook.trigger === 'LEAD_CREATED')!;
-		const replay = await fetch(createdHook.hookUrl, {
-			method: 'POST',
-			headers: { 'Content-Type': 'application/json' },
-			body: JSON.stringify({ id, event, createdAt, data }),
-		});
-		expect(replay.status).toBe(200);
-		expect(await replay.json()).toEqual({ received: true, started: true });
-		const [, replayed] = await finishedExecutions(workflowId, 2);
-		expect(nodeOutput(replayed, 'Sophiie Trigger')).toEqual([expect.objectContaining({ id, event })]);
+		const send = async (body: unknown) => {
+			const answer = await fetch(createdHook.hookUrl, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+			return { status: answer.status, body: (await answer.json()) as unknown };
+		};
+		expect(await send({ id, event, createdAt, data })).toEqual({ status: 200, body: { received: true, started: false, repeated: true } });
+		const again = { id: 'evt_e2e_repeat', event, createdAt, data };
+		const burst = await Promise.all([send(again), send(again), send(again)]);
+		expect(burst.filter((answer) => answer.status === 200 && (answer.body as { started: boolean }).started)).toHaveLength(1);
+		// A repeat that came while the first was being started was asked to come back: it comes back.
+		for (const answer of burst.filter((candidate) => candidate.status === 503)) {
+			expect(answer.body).toEqual({ message: 'The same delivery is being started; send it again later' });
+			expect(await until('the repeat is answered', async () => {
+				const retried = await send(again);
+				return retried.status === 200 ? retried : undefined;
+			})).toEqual({ status: 200, body: { received: true, started: false, repeated: true } });
+		}
+		const [, repeated] = await finishedExecutions(workflowId, 2);
+		expect(nodeOutput(repeated, 'Sophiie Trigger')).toEqual([expect.objectContaining({ id: 'evt_e2e_repeat', event })]);
 
 		const forged = new URL(subscriptions[0].hookUrl);
 		forged.searchParams.set('secret', 'f'.repeat(64));
@@ -208,6 +246,7 @@ describe('Sophiie Trigger in real n8n', () => {
 		expect(forgery.status).toBe(401);
 		await wait(1500);
 		expect(await executions(workflowId)).toHaveLength(2);
+		expect(JSON.stringify(await harness.api('GET', `/workflows/${workflowId}`))).not.toContain(new URL(createdHook.hookUrl).searchParams.get('secret'));
 
 		expect((await harness.api('POST', `/workflows/${workflowId}/deactivate`)).status).toBe(200);
 		await until('no subscription left', async () => (harness.sandbox.webhooks.list().length === 0 ? true : undefined));
@@ -287,19 +326,28 @@ describe('the Sophiie Polling Trigger in real n8n', () => {
 		await wait(1000);
 		expect(await executions(workflowId)).toHaveLength(1);
 
-		// A poll that fails (here Get Lead answers 500) emits nothing and moves nothing:
+		// A poll that fails (here the list answers 500) emits nothing and moves nothing:
 		// the next poll (n8n's own retry of the activation, or this one) emits the lead once.
 		const [late] = newLeads(1);
-		harness.sandbox.addFault({ method: 'GET', path: `^/v1/leads/${late}$`, status: 500, times: 1 });
+		harness.sandbox.addFault({ method: 'GET', path: '^/v1/leads\\?', status: 500, times: 1 });
 		const refused = await pollNow(workflowId);
 		if (refused.status !== 200) expect(refused.body.message).toContain('Sophiie server error (HTTP 500)');
-		const failed = () => harness.sandbox.requests().some((request) => request.path === `/v1/leads/${late}` && request.status === 500);
+		const failed = () => harness.sandbox.requests().some((request) => request.path === '/v1/leads' && request.status === 500);
 		await until('the failed poll', async () => (failed() ? true : undefined));
 		expect((await pollNow(workflowId)).status).toBe(200);
 		const [, caughtUp] = await finishedExecutions(workflowId, 2);
 		await wait(1000);
 		expect(await executions(workflowId)).toHaveLength(2);
 		expect(polled(caughtUp)).toEqual([late]);
+
+		// A lead whose Get keeps failing does not hold the trigger: it comes as listed.
+		const [stubborn] = newLeads(1);
+		harness.sandbox.addFault({ method: 'GET', path: `^/v1/leads/${stubborn}$`, status: 500 });
+		expect((await pollNow(workflowId)).status).toBe(200);
+		const [, , listedOnly] = await finishedExecutions(workflowId, 3);
+		harness.sandbox.clearFaults();
+		expect(polled(listedOnly)).toEqual([stubborn]);
+		expect(nodeOutput(listedOnly, 'Sophiie Polling Trigger')[0].lastInquiry).toBeUndefined();
 		await harness.api('POST', `/workflows/${workflowId}/deactivate`);
 	});
 });
