@@ -113,6 +113,18 @@ test('the trigger: subscribes on the webhook processor URL, runs deliveries on w
 	const forgery = await fetch(forged, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"event":"LEAD_CREATED"}' });
 	expect(forgery.status).toBe(401);
 
+	// Sophiie sending a delivery again (same envelope id) to the webhook processor: one execution.
+	const { id, event, createdAt, data } = nodeOutput(first, 'Sophiie Trigger')[0];
+	const send = async () => {
+		const answer = await fetch(hook.hookUrl, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ id, event, createdAt, data }) });
+		return { status: answer.status, body: (await answer.json()) as unknown };
+	};
+	expect(await Promise.all([send(), send(), send()])).toEqual(
+		Array.from({ length: 3 }, () => ({ status: 200, body: { received: true, started: false, repeated: true } })),
+	);
+	await wait(1500);
+	expect(await executions(workflowId)).toHaveLength(1);
+
 	await harness.restart('main');
 	await wait(2000);
 	expect(harness.sandbox.webhooks.list().map((live) => live.id)).toEqual([hook.id]);
