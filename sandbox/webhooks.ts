@@ -87,8 +87,15 @@ export class WebhookHub {
 	private nextId = 1;
 	readonly deliveries: Delivery[] = [];
 	private readonly pending = new Set<Promise<void>>();
+	/** How long an event waits in Sophiie's queue before its first attempt. */
+	private queueDelayMs = 0;
 
 	constructor(private readonly options: DeliveryOptions = DEFAULT_DELIVERY) {}
+
+	/** Events from now on wait this long before they are first sent, as in a sender's busy queue. */
+	setQueueDelay(ms: number) {
+		this.queueDelayMs = ms;
+	}
 
 	list(orgId?: string): Subscription[] {
 		return this.subscriptions.filter((subscription) => !orgId || subscription.orgId === orgId);
@@ -153,6 +160,7 @@ export class WebhookHub {
 	}
 
 	private async deliver(hookUrl: string, envelope: object, delivery: Delivery) {
+		if (this.queueDelayMs > 0) await wait(this.queueDelayMs);
 		for (let attempt = 1; attempt <= this.options.maxAttempts; attempt++) {
 			if (attempt > 1) await wait(this.options.backoffMs * 2 ** (attempt - 2));
 			let status = 0;
@@ -180,6 +188,7 @@ export class WebhookHub {
 	}
 
 	reset() {
+		this.queueDelayMs = 0;
 		this.subscriptions = [];
 		this.deliveries.length = 0;
 	}

@@ -122,6 +122,10 @@ describe('error wording', () => {
 		expect(networkErrorCode({ code: 'ECONNRESET' })).toBe('ECONNRESET');
 		expect(networkErrorCode({ message: 'x', cause: { code: 'ETIMEDOUT' } })).toBe('ETIMEDOUT');
 		expect(networkErrorCode(new Error('no code'))).toBeUndefined();
+		// n8n 1.1xx's helper hands back a NodeApiError: the code is its httpCode, the cause a plain copy.
+		expect(networkErrorCode({ message: 'The connection to the server was closed unexpectedly', httpCode: 'ECONNRESET', cause: {} })).toBe('ECONNRESET');
+		expect(networkErrorCode({ errorResponse: { code: 'ECONNABORTED' } })).toBe('ECONNABORTED');
+		expect(networkErrorCode({ httpCode: '500' })).toBeUndefined();
 	});
 });
 

@@ -20,7 +20,8 @@ import { workflowHelpers } from './workflows';
 let harness: Harness;
 
 beforeAll(async () => {
-	harness = await startHarness({ log: (line) => process.stderr.write(`${line}\n`) });
+	// Sophiie's retries (undocumented) as a sender's usually are: spread over seconds, enough to outlast a re-activation.
+	harness = await startHarness({ log: (line) => process.stderr.write(`${line}\n`), sandboxDelivery: { maxAttempts: 6, backoffMs: 500 } });
 }, 20 * 60_000);
 
 afterAll(async () => {
@@ -247,6 +248,47 @@ describe('Sophiie Trigger in real n8n', () => {
 		await wait(1500);
 		expect(await executions(workflowId)).toHaveLength(2);
 		expect(JSON.stringify(await harness.api('GET', `/workflows/${workflowId}`))).not.toContain(new URL(createdHook.hookUrl).searchParams.get('secret'));
+
+		expect((await harness.api('POST', `/workflows/${workflowId}/deactivate`)).status).toBe(200);
+		await until('no subscription left', async () => (harness.sandbox.webhooks.list().length === 0 ? true : undefined));
+	});
+
+	test('saving an active workflow during a burst (deactivate, then activate) loses and repeats nothing that was under way', async () => {
+		const webhookId = randomUUID();
+		const created = await harness.api<{ id: string }>('POST', '/workflows', {
+			name: 'e2e trigger re-activation',
+			settings: { executionOrder: 'v1' },
+			nodes: [sophiieTriggerNode(webhookId, { events: ['LEAD_CREATED'], customEvents: '', userId: 'usr_acme1' }, sophiieCredential())],
+			connections: {},
+		});
+		const workflowId = created.body.id;
+		expect((await harness.api('POST', `/workflows/${workflowId}/activate`)).status).toBe(200);
+		await until('the subscription', async () => (harness.sandbox.webhooks.list().length === 1 ? true : undefined));
+
+		// A burst of leads, sent by Sophiie a moment later (its queue is busy), while the
+		// workflow is saved: n8n unsubscribes, stops routing the URL, then subscribes again.
+		// The deliveries reach n8n while the webhook is being replaced, or after it, with the
+		// old secret: each runs once.
+		const deliveredBefore = harness.sandbox.webhooks.deliveries.length;
+		harness.sandbox.webhooks.setQueueDelay(150);
+		const fired = Array.from({ length: 30 }, () => (harness.sandbox.fireEvent('LEAD_CREATED', 'org_acme') as { id: string }).id);
+		try {
+			expect((await harness.api('POST', `/workflows/${workflowId}/deactivate`)).status).toBe(200);
+			expect((await harness.api('POST', `/workflows/${workflowId}/activate`)).status).toBe(200);
+			await harness.sandbox.webhooks.settled();
+		} finally {
+			harness.sandbox.webhooks.setQueueDelay(0);
+		}
+		const sent = harness.sandbox.webhooks.deliveries.slice(deliveredBefore);
+		const refusedFirst = sent.filter((delivery) => delivery.attempts.length > 1);
+		process.stderr.write(`re-activation during a burst: ${fired.length} leads, ${sent.length} deliveries, ${refusedFirst.length} refused at first and retried\n`);
+		expect(sent.every((delivery) => delivery.delivered)).toBe(true);
+		await finishedExecutions(workflowId, sent.length);
+		await wait(1500);
+		const all = await finishedExecutions(workflowId, sent.length);
+		const started = all.map((execution) => (nodeOutput(execution, 'Sophiie Trigger')[0].data as { id: string }).id);
+		expect([...started].sort()).toEqual([...fired].sort());
+		expect(refusedFirst.length).toBeGreaterThan(0);
 
 		expect((await harness.api('POST', `/workflows/${workflowId}/deactivate`)).status).toBe(200);
 		await until('no subscription left', async () => (harness.sandbox.webhooks.list().length === 0 ? true : undefined));

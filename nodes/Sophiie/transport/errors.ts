@@ -154,12 +154,16 @@ export const NETWORK_FAILURES: Record<string, string> = {
 	EHOSTUNREACH: 'the host is unreachable',
 };
 
-/** The network error code of a failed request (on the error or its cause). */
+/**
+ * The network error code of a failed request: on the error or its cause, or,
+ * where n8n's helper wrapped it in a NodeApiError (n8n 1.1xx), in its
+ * `errorResponse` or as its `httpCode` (e.g. "ECONNRESET").
+ */
 export function networkErrorCode(error: unknown): string | undefined {
-	const candidates = [error, (error as { cause?: unknown })?.cause];
-	for (const candidate of candidates) {
-		const code = (candidate as { code?: unknown })?.code;
-		if (typeof code === 'string' && code !== '') return code;
+	const wrapped = error as { cause?: { code?: unknown }; errorResponse?: { code?: unknown }; httpCode?: unknown } | undefined;
+	const candidates = [(error as { code?: unknown })?.code, wrapped?.cause?.code, wrapped?.errorResponse?.code, wrapped?.httpCode];
+	for (const code of candidates) {
+		if (typeof code === 'string' && /^E[A-Z_]+$/.test(code)) return code;
 	}
 	return undefined;
 }
