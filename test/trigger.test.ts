@@ -333,6 +333,22 @@ describe('Sophiie Trigger: deliveries', () => {
 		expect(delivery).toEqual({ status: 200, response: { received: true, started: false } });
 	});
 
+	test('a delivery to the editor’s test URL is checked against the test subscription, and the production one against its own', async () => {
+		const { trigger, secret } = await activated();
+		await trigger.activate(true);
+		const testSecret = secretOnSophiie(trigger.webhookUrl(true));
+		const toTest = (given: string) => {
+			const url = new URL(trigger.webhookUrl(true));
+			url.searchParams.set('secret', given);
+			return url;
+		};
+		expect((await trigger.handle(toTest(testSecret), envelope('evt_test'))).items).toHaveLength(1);
+		expect((await trigger.handle(toTest(secret), envelope('evt_test_2'))).status).toBe(401);
+		expect((await trigger.handle(deliveryUrl(trigger, { secret: testSecret }), envelope('evt_prod'))).status).toBe(401);
+		// The same event at both URLs runs in both: a test run is not a repeat of a production one.
+		expect((await trigger.handle(deliveryUrl(trigger, { secret }), envelope('evt_test'))).items).toHaveLength(1);
+	});
+
 	test('after deactivation the old secret no longer starts anything', async () => {
 		const { trigger, secret } = await activated();
 		await trigger.deactivate();

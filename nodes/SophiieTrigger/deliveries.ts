@@ -11,12 +11,29 @@ import { deliveryKeyOf, HOOK_URL_EVENT_PARAMETER, HOOK_URL_SECRET_PARAMETER } fr
  * subscriptions.ts); what was already started is remembered in memory.
  */
 
-/** The subscription of this URL, when the secret is its own or one it retired a moment ago. */
-function subscriptionFor(state: StoredState, webhookUrl: string, secret: unknown): StoredSubscription | undefined {
-	const subscription = state.subscriptions[routeOf(webhookUrl)];
-	if (!subscription || subscription.webhookUrl !== webhookUrl) return undefined;
+/**
+ * The URL this delivery came to, as the trigger subscribed it. Its route comes
+ * from the request's path (n8n's webhook context always gives the production
+ * URL, even for the editor's test URL); for the production URL, and for the
+ * test URL where n8n can give it (2.x), it must be the URL n8n would
+ * subscribe now, so the secret of an old public address is refused.
+ */
+function deliveryUrl(context: IWebhookFunctions): { route: string; expectedUrl?: string } {
+	const request = context.getRequestObject();
+	const path = new URL(request.originalUrl ?? request.url ?? '/', 'http://n8n.invalid').toString();
+	const route = routeOf(path);
+	const productionUrl = context.getNodeWebhookUrl('default') as string;
+	if (routeOf(productionUrl) === route) return { route, expectedUrl: productionUrl };
+	const withTest = context as IWebhookFunctions & { getWebhookResourceUrl?: (name: string) => string | undefined };
+	return { route, expectedUrl: withTest.getWebhookResourceUrl?.('default') };
+}
+
+/** The subscription of this route, when the secret is its own or one it retired a moment ago. */
+function subscriptionFor(state: StoredState, { route, expectedUrl }: { route: string; expectedUrl?: string }, secret: unknown) {
+	const subscription: StoredSubscription | undefined = state.subscriptions[route];
+	if (!subscription || (expectedUrl !== undefined && subscription.webhookUrl !== expectedUrl)) return undefined;
 	if (secretMatches(secret, subscription.secretHash)) return subscription;
-	const retired = state.retiredSecrets.some((entry) => entry.webhookUrl === webhookUrl && secretMatches(secret, entry.secretHash));
+	const retired = state.retiredSecrets.some((entry) => entry.webhookUrl === subscription.webhookUrl && secretMatches(secret, entry.secretHash));
 	return retired ? subscription : undefined;
 }
 
@@ -44,8 +61,8 @@ function settleOnAnswer(response: Response, settle: (started: boolean) => void) 
 export async function receiveDelivery(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 	const query = this.getQueryData() as IDataObject;
 	const response = this.getResponseObject();
-	const webhookUrl = this.getNodeWebhookUrl('default') as string;
-	const subscription = subscriptionFor(readStoredState(this.getWorkflowStaticData('node')), webhookUrl, query[HOOK_URL_SECRET_PARAMETER]);
+	const url = deliveryUrl(this);
+	const subscription = subscriptionFor(readStoredState(this.getWorkflowStaticData('node')), url, query[HOOK_URL_SECRET_PARAMETER]);
 	if (!subscription) return refuse(response, 401, 'Unauthorized');
 
 	const body = this.getBodyData() as unknown;
@@ -57,7 +74,7 @@ export async function receiveDelivery(this: IWebhookFunctions): Promise<IWebhook
 
 	if (this.getNodeParameter('ignoreRepeatedDeliveries', true) !== false) {
 		const key = deliveryKeyOf(event, payload);
-		const memory = recentDeliveriesOf(`${this.getWorkflow().id}:${this.getNode().id}:${routeOf(webhookUrl)}`);
+		const memory = recentDeliveriesOf(`${this.getWorkflow().id}:${this.getNode().id}:${url.route}`);
 		const seen = memory.claim(key);
 		if (seen === 'accepted') return { webhookResponse: { received: true, started: false, repeated: true } };
 		if (seen === 'pending') return refuse(response, 503, 'The same delivery is being started; send it again later', 2);

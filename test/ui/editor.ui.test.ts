@@ -221,10 +221,13 @@ describe('the Sophiie Polling Trigger in the editor', () => {
 			// n8n lists trigger nodes without " Trigger": "Sophiie" and "Sophiie Polling", each with its description.
 			const polling = testId('item-iterator-item').filter({ hasText: 'Sophiie Polling' });
 			await polling.waitFor();
-			expect(await texts(testId('item-iterator-item'))).toEqual([
+			// n8n's fuzzy search may list a loosely matching node below them (Philips Hue, say).
+			const found = await texts(testId('item-iterator-item'));
+			expect(found.slice(0, 2)).toEqual([
 				expect.stringMatching(/^Sophiie Starts the workflow when a Sophiie event happens/),
 				expect.stringMatching(/^Sophiie Polling Checks Sophiie on a schedule .* needs no public URL$/),
 			]);
+			expect(found.slice(2).filter((text) => text.startsWith('Sophiie'))).toEqual([]);
 			// The node panel, on the right of the 1280 × 800 page.
 			await picture('node-panel-triggers', page, { x: 896, y: 66, width: 384, height: 300 });
 			await polling.click();
