@@ -15,7 +15,7 @@ export class Sophiie implements INodeType {
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
 		description:
-			'Work with Sophiie leads, inquiries, appointments, members and your organization, and text leads by SMS',
+			'Work with Sophiie leads (with activities and notes), inquiries, appointments, members, company notes and your organization, and text leads by SMS',
 		defaults: { name: 'Sophiie' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
