@@ -1,7 +1,7 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-globals -- development tooling, never published: the rules for node code do not apply */
 import type { IDataObject } from 'n8n-workflow';
 
-import { RETRY } from '../nodes/Sophiie/transport/retry';
+import { RETRY } from '../nodes/shared/transport/retry';
 import { runSophiieNode } from './harness/n8n';
 import { leadParameters } from './harness/params';
 import { PollerHarness } from './harness/poller';

@@ -1,7 +1,7 @@
 import type { IN8nHttpFullResponse } from 'n8n-workflow';
 
-import { httpErrorDetails, networkErrorCode, redact } from '../nodes/Sophiie/transport/errors';
-import type { Attempt } from '../nodes/Sophiie/transport/retry';
+import { httpErrorDetails, networkErrorCode, redact } from '../nodes/shared/transport/errors';
+import type { Attempt } from '../nodes/shared/transport/retry';
 import {
 	backoffMs,
 	delayFor,
@@ -12,7 +12,7 @@ import {
 	RETRY,
 	shouldRetry,
 	withinBudget,
-} from '../nodes/Sophiie/transport/retry';
+} from '../nodes/shared/transport/retry';
 
 /** The transport's pure rules, without a server: milliseconds. */
 

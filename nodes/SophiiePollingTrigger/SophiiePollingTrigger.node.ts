@@ -7,8 +7,8 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
-import { inquirySourceFilter, triggerOptions } from '../Sophiie/actions/common.descriptions';
-import { forgetConnection } from '../Sophiie/transport';
+import { inquirySourceFilter, triggerOptions } from '../shared/fields';
+import { forgetConnection } from '../shared/transport';
 import { advance, baseline, oldestFirst, storedCursor } from './cursor';
 import { oneAtATime, sourceOf, warnAbout } from './pollGuards';
 import { newestRecords, readNewRecords, recordsInGetShape } from './newRecords';

@@ -1,8 +1,8 @@
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import { inPool } from '../Sophiie/helpers/pool';
-import { MAX_PAGE_SIZE, sophiieApiRequest, sophiieApiRequestPage } from '../Sophiie/transport';
+import { inPool } from '../shared/pool';
+import { MAX_PAGE_SIZE, sophiieApiRequest, sophiieApiRequestPage } from '../shared/transport';
 import type { PollCursor } from './cursor';
 import { createdMs, isBeforeFloor, isBeyondCatchUp, isNew } from './cursor';
 import type { PollEvent } from './pollEvents';

@@ -1,7 +1,7 @@
 import { createHash } from 'crypto';
 import type { IPollFunctions } from 'n8n-workflow';
 
-import { getConnection } from '../Sophiie/transport';
+import { getConnection } from '../shared/transport';
 import type { PollRead } from './newRecords';
 import type { PollEvent } from './pollEvents';
 import { CATCH_UP_MS, MAX_POLL_PAGES } from './pollEvents';

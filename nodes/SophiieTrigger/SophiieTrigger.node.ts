@@ -7,8 +7,8 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { getMembers } from '../Sophiie/methods/loadOptions';
-import { memberSelect, triggerOptions } from '../Sophiie/actions/common.descriptions';
+import { getMembers } from '../shared/loadOptions';
+import { memberSelect, triggerOptions } from '../shared/fields';
 import { receiveDelivery } from './deliveries';
 import { checkExists, create, remove } from './lifecycle';
 import { TRIGGER_EVENTS } from './triggerFacts';

@@ -1,7 +1,7 @@
 import type { IHookFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { sophiieWebhooksRequest } from '../Sophiie/transport';
+import { sophiieWebhooksRequest } from '../shared/transport';
 import type { StoredHook } from './subscriptions';
 import { HOOK_URL_EVENT_PARAMETER, HOOK_URL_SECRET_PARAMETER, subscriptionIdOf } from './triggerFacts';
 

@@ -1,7 +1,7 @@
 import type { IHookFunctions } from 'n8n-workflow';
 
-import { validateId } from '../Sophiie/helpers/validation';
-import { sophiieApiRequest } from '../Sophiie/transport';
+import { validateId } from '../shared/validation';
+import { sophiieApiRequest } from '../shared/transport';
 import { subscribeAll, unsubscribeAll } from './hooks';
 import type { StoredState } from './subscriptions';
 import {

@@ -1,9 +1,9 @@
 import type { IExecuteFunctions, INodeExecutionData, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { inPool } from '../helpers/pool';
-import { validateWholeNumber } from '../helpers/validation';
-import { MAX_CONCURRENCY } from './common.descriptions';
+import { inPool } from '../../shared/pool';
+import { validateWholeNumber } from '../../shared/validation';
+import { MAX_CONCURRENCY } from '../../shared/limits';
 import type { OperationModule } from './node.type';
 import { resources } from './resources';
 

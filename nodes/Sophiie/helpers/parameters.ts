@@ -1,9 +1,9 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { MAX_LIMIT } from '../actions/common.descriptions';
-import { sophiieApiRequestAllItems } from '../transport';
-import type { PaginateOptions } from '../transport';
-import { validateId, validateWholeNumber } from './validation';
+import { MAX_LIMIT } from '../../shared/limits';
+import { sophiieApiRequestAllItems } from '../../shared/transport';
+import type { PaginateOptions } from '../../shared/transport';
+import { validateId, validateWholeNumber } from '../../shared/validation';
 
 /** The lead chosen in the Lead locator (list or ID), checked before any request. */
 export function getLeadId(this: IExecuteFunctions, itemIndex: number, parameter = 'leadId'): string {

@@ -5,7 +5,7 @@ import type {
 	INodeListSearchResult,
 } from 'n8n-workflow';
 
-import { MAX_PAGE_SIZE, sophiieApiRequestPage } from '../transport';
+import { MAX_PAGE_SIZE, sophiieApiRequestPage } from '../../shared/transport';
 
 /** While searching, read at most this many pages per call before handing back a token. */
 const SEARCH_PAGES_PER_CALL = 5;

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { getList } from '../../helpers/parameters';
-import { validateId } from '../../helpers/validation';
+import { validateId } from '../../../shared/validation';
 import { returnAllAndLimit } from '../common.descriptions';
 
 const properties: INodeProperties[] = [

@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { validateId } from '../../helpers/validation';
-import { sophiieApiRequest } from '../../transport';
+import { validateId } from '../../../shared/validation';
+import { sophiieApiRequest } from '../../../shared/transport';
 
 const properties: INodeProperties[] = [
 	{

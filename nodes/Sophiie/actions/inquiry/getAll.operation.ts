@@ -2,7 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { filtersQuery, getList } from '../../helpers/parameters';
-import { filtersCollection, inquirySourceFilter, leadFilter, returnAllAndLimit } from '../common.descriptions';
+import { inquirySourceFilter } from '../../../shared/fields';
+import { filtersCollection, leadFilter, returnAllAndLimit } from '../common.descriptions';
 
 const properties: INodeProperties[] = [
 	...returnAllAndLimit,

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { LEAD_CONFLICT_HINT } from '../../helpers/sophiieFacts';
-import { sophiieApiRequest } from '../../transport';
+import { sophiieApiRequest } from '../../../shared/transport';
 import { buildLeadBody, firstNameField, leadFieldOptions } from './leadFields';
 
 const properties: INodeProperties[] = [

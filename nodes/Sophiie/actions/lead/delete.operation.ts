@@ -2,8 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { getLeadId } from '../../helpers/parameters';
-import { sophiieApiRequest } from '../../transport';
-import { leadLocator } from '../common.descriptions';
+import { sophiieApiRequest } from '../../../shared/transport';
+import { leadLocator } from '../../../shared/fields';
 
 const properties: INodeProperties[] = [leadLocator];
 

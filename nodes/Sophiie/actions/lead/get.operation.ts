@@ -3,8 +3,8 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { getLeadId } from '../../helpers/parameters';
 import { SIMPLIFIED_LEAD_FIELDS } from '../../helpers/sophiieFacts';
-import { sophiieApiRequest } from '../../transport';
-import { leadLocator } from '../common.descriptions';
+import { sophiieApiRequest } from '../../../shared/transport';
+import { leadLocator } from '../../../shared/fields';
 
 const properties: INodeProperties[] = [
 	leadLocator,

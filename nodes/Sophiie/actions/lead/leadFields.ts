@@ -1,7 +1,7 @@
 import type { IDataObject, INode, INodeProperties } from 'n8n-workflow';
 
 import { LEAD_SOCIAL_FIELDS, LEAD_TEXT_FIELDS } from '../../helpers/sophiieFacts';
-import { validateEmail, validatePhone, validateText } from '../../helpers/validation';
+import { validateEmail, validatePhone, validateText } from '../../../shared/validation';
 
 /** The writable lead fields, shared by Create and Update. */
 const FIELD_LABELS: Record<string, string> = {

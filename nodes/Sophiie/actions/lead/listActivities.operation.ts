@@ -3,7 +3,8 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { getLeadId, getList } from '../../helpers/parameters';
 import { ACTIVITY_EVENT_TYPES } from '../../helpers/sophiieFacts';
-import { filtersCollection, leadLocator, returnAllAndLimit } from '../common.descriptions';
+import { leadLocator } from '../../../shared/fields';
+import { filtersCollection, returnAllAndLimit } from '../common.descriptions';
 
 const properties: INodeProperties[] = [
 	leadLocator,

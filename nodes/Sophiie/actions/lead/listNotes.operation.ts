@@ -2,7 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { getLeadId, getList } from '../../helpers/parameters';
-import { leadLocator, returnAllAndLimit } from '../common.descriptions';
+import { leadLocator } from '../../../shared/fields';
+import { returnAllAndLimit } from '../common.descriptions';
 
 const properties: INodeProperties[] = [leadLocator, ...returnAllAndLimit];
 

@@ -3,8 +3,8 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { getLeadId } from '../../helpers/parameters';
 import { LEAD_CONFLICT_HINT } from '../../helpers/sophiieFacts';
-import { sophiieApiRequest } from '../../transport';
-import { leadLocator } from '../common.descriptions';
+import { sophiieApiRequest } from '../../../shared/transport';
+import { leadLocator } from '../../../shared/fields';
 import { buildLeadBody, leadFieldOptions } from './leadFields';
 
 const properties: INodeProperties[] = [

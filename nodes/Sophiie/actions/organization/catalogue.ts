@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { sophiieApiRequest } from '../../transport';
+import { sophiieApiRequest } from '../../../shared/transport';
 import type { OperationModule } from '../node.type';
 
 /**

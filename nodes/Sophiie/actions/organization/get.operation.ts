@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { sophiieApiRequest } from '../../transport';
+import { sophiieApiRequest } from '../../../shared/transport';
 
 const properties: INodeProperties[] = [];
 

@@ -2,9 +2,9 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { getLeadId } from '../../helpers/parameters';
-import { validateId, validateText } from '../../helpers/validation';
-import { sophiieApiRequest } from '../../transport';
-import { leadLocator, memberSelect } from '../common.descriptions';
+import { validateId, validateText } from '../../../shared/validation';
+import { sophiieApiRequest } from '../../../shared/transport';
+import { leadLocator, memberSelect } from '../../../shared/fields';
 
 const properties: INodeProperties[] = [
 	memberSelect('Sender', 'The member the SMS is sent as.'),

@@ -1,5 +1,5 @@
 /**
- * The one place that talks to Sophiie, on its two hosts (the `/v1` API and the
+ * The one place that talks to Sophiie, for all three nodes, on its two hosts (the `/v1` API and the
  * webhooks host). Callers pass path segments and get parsed bodies back.
  *
  * - connection.ts: credential, base URLs, timeout (read once per execution)

@@ -1,6 +1,6 @@
 import type { ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
-import { sophiieApiRequestAllItems } from '../transport';
+import { sophiieApiRequestAllItems } from './transport';
 
 /** Active members of the credential's organization, for "Subscribe as" and senders. */
 export async function getMembers(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {

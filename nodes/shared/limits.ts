@@ -1,0 +1,7 @@
+/** Limits of the node's fields, shared by the operations and the helpers that check them. */
+
+/** The most items "Concurrent Requests" lets run at once. */
+export const MAX_CONCURRENCY = 32;
+
+/** Largest Limit a list operation accepts; beyond it, Return All is the way. */
+export const MAX_LIMIT = 1000;
