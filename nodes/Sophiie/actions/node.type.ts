@@ -4,37 +4,52 @@ import type {
 	INodeProperties,
 	INodePropertyOptions,
 } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
 /** What every `<operation>.operation.ts` exports. */
 export interface OperationModule {
-	description: INodeProperties[];
+	/** Its fields, shown by the registry for its resource and operation only. */
+	properties: INodeProperties[];
 	execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject | IDataObject[]>;
 }
 
-/** What every `<Resource>.resource.ts` exports. */
+/** A resource's Operation dropdown: its entries and the one chosen by default. */
+export interface OperationChoices {
+	options: INodePropertyOptions[];
+	defaultOperation: string;
+}
+
+/** What every `<Resource>.resource.ts` exports; its name is its key in the registry. */
 export interface ResourceModule {
 	/** The resource's name in the Resource dropdown. */
 	displayName: string;
 	/** Operation value → its module, as the router dispatches them. */
 	operations: Record<string, OperationModule>;
-	/** The Operation dropdown, then every operation's fields. */
-	description: INodeProperties[];
+	choices: OperationChoices;
 }
 
 /** An entry of a resource's Operation dropdown; its value must name one of the resource's operation modules. */
 export type OperationOption<Operations> = INodePropertyOptions & { value: keyof Operations & string; action: string };
 
 /**
- * A resource's description: its Operation dropdown, then the fields of each
- * operation. Typed so that a dropdown value without an operation module (its
- * description and execute) does not compile.
+ * A resource's Operation dropdown, typed so that a value without an operation
+ * module (its properties and execute) does not compile.
  */
-export function resourceDescription<Operations extends Record<string, OperationModule>>(
-	resource: string,
-	operations: Operations,
+export function operationChoices<Operations extends Record<string, OperationModule>>(
+	_operations: Operations,
 	options: Array<OperationOption<Operations>>,
 	defaultOperation: keyof Operations & string,
-): INodeProperties[] {
+): OperationChoices {
+	return { options, defaultOperation };
+}
+
+/**
+ * A resource's part of the node's description, written from its registry key:
+ * the Operation dropdown, then each operation's fields, shown only for that
+ * resource and operation.
+ */
+export function resourceDescription(resource: string, { operations, choices }: ResourceModule): INodeProperties[] {
+	const { options, defaultOperation } = choices;
 	const dropdown: INodeProperties = {
 		displayName: 'Operation',
 		name: 'operation',
@@ -44,5 +59,8 @@ export function resourceDescription<Operations extends Record<string, OperationM
 		options,
 		default: defaultOperation,
 	};
-	return [dropdown, ...Object.values(operations).flatMap((operation) => operation.description)];
+	const fields = Object.entries(operations).flatMap(([operation, module]) =>
+		updateDisplayOptions({ show: { resource: [resource], operation: [operation] } }, module.properties),
+	);
+	return [dropdown, ...fields];
 }

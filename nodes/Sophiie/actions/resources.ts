@@ -8,6 +8,7 @@ import * as member from './member/Member.resource';
 import * as organization from './organization/Organization.resource';
 import * as sms from './sms/Sms.resource';
 import type { ResourceModule } from './node.type';
+import { resourceDescription } from './node.type';
 
 /**
  * The one registry of resources, read by the node's description (the Resource
@@ -36,4 +37,4 @@ export const resourceProperty: INodeProperties = {
 };
 
 /** Every resource's Operation dropdown and operation fields, in registry order. */
-export const resourceProperties: INodeProperties[] = registered.flatMap(([, resource]) => resource.description);
+export const resourceProperties: INodeProperties[] = registered.flatMap(([name, resource]) => resourceDescription(name, resource));

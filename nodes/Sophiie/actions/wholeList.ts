@@ -1,5 +1,4 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
 import { getList } from '../helpers/parameters';
 import { returnAllAndLimit } from './common.descriptions';
@@ -9,9 +8,9 @@ import type { OperationModule } from './node.type';
  * An operation that lists one whole collection, with Return All / Limit and
  * no filters: Sophiie answers `{ <key>: [...], totalPages, ... }` at `path`.
  */
-export function wholeListOperation(resource: string, operation: string, path: string[], key: string): OperationModule {
+export function wholeListOperation(path: string[], key: string): OperationModule {
 	return {
-		description: updateDisplayOptions({ show: { resource: [resource], operation: [operation] } }, returnAllAndLimit),
+		properties: returnAllAndLimit,
 		async execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 			return await getList.call(this, itemIndex, path, key);
 		},

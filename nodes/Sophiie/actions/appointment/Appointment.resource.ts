@@ -1,12 +1,12 @@
-import { resourceDescription } from '../node.type';
+import { operationChoices } from '../node.type';
 import * as getAll from './getAll.operation';
 
 export const displayName = 'Appointment';
 
 export const operations = { getAll };
 
-export const description = resourceDescription(
-	'appointment',
+/** The Operation dropdown; the registry adds the resource's name and each operation's fields. */
+export const choices = operationChoices(
 	operations,
 	[
 		{

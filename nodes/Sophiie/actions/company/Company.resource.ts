@@ -1,12 +1,12 @@
-import { resourceDescription } from '../node.type';
+import { operationChoices } from '../node.type';
 import * as listNotes from './listNotes.operation';
 
 export const displayName = 'Company';
 
 export const operations = { listNotes };
 
-export const description = resourceDescription(
-	'company',
+/** The Operation dropdown; the registry adds the resource's name and each operation's fields. */
+export const choices = operationChoices(
 	operations,
 	[
 		{

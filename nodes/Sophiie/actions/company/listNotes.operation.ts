@@ -1,11 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
 import { getList } from '../../helpers/parameters';
 import { validateId } from '../../../shared/validation';
 import { returnAllAndLimit } from '../common.descriptions';
 
-const properties: INodeProperties[] = [
+/** The operation's fields; the registry shows them for this resource and operation. */
+export const properties: INodeProperties[] = [
 	{
 		displayName: 'Company ID',
 		name: 'companyId',
@@ -18,11 +18,6 @@ const properties: INodeProperties[] = [
 	},
 	...returnAllAndLimit,
 ];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['company'], operation: ['listNotes'] } },
-	properties,
-);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const companyId = validateId(this.getNode(), this.getNodeParameter('companyId', itemIndex), itemIndex, 'Company ID');

@@ -1,4 +1,4 @@
-import { resourceDescription } from '../node.type';
+import { operationChoices } from '../node.type';
 import * as get from './get.operation';
 import * as getAll from './getAll.operation';
 
@@ -6,8 +6,8 @@ export const displayName = 'Inquiry';
 
 export const operations = { get, getAll };
 
-export const description = resourceDescription(
-	'inquiry',
+/** The Operation dropdown; the registry adds the resource's name and each operation's fields. */
+export const choices = operationChoices(
 	operations,
 	[
 		{

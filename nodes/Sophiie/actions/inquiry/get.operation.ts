@@ -1,10 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
 import { validateId } from '../../../shared/validation';
 import { sophiieApiRequest } from '../../../shared/transport';
 
-const properties: INodeProperties[] = [
+/** The operation's fields; the registry shows them for this resource and operation. */
+export const properties: INodeProperties[] = [
 	{
 		displayName: 'Inquiry ID',
 		name: 'inquiryId',
@@ -15,11 +15,6 @@ const properties: INodeProperties[] = [
 		description: 'ID of the inquiry, e.g. from a lead’s "lastInquiryId" or Get Many',
 	},
 ];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['inquiry'], operation: ['get'] } },
-	properties,
-);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const inquiryId = validateId(this.getNode(), this.getNodeParameter('inquiryId', itemIndex), itemIndex, 'Inquiry ID');

@@ -1,11 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
 import { filtersQuery, getList } from '../../helpers/parameters';
 import { inquirySourceFilter } from '../../../shared/fields';
 import { filtersCollection, leadFilter, returnAllAndLimit } from '../common.descriptions';
 
-const properties: INodeProperties[] = [
+/** The operation's fields; the registry shows them for this resource and operation. */
+export const properties: INodeProperties[] = [
 	...returnAllAndLimit,
 	filtersCollection([
 		{
@@ -26,11 +26,6 @@ const properties: INodeProperties[] = [
 		inquirySourceFilter,
 	]),
 ];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['inquiry'], operation: ['getAll'] } },
-	properties,
-);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const qs = filtersQuery.call(this, itemIndex, ['source', 'expand']);

@@ -1,4 +1,4 @@
-import { resourceDescription } from '../node.type';
+import { operationChoices } from '../node.type';
 import * as create from './create.operation';
 import * as deleteLead from './delete.operation';
 import * as get from './get.operation';
@@ -11,8 +11,8 @@ export const displayName = 'Lead';
 
 export const operations = { create, delete: deleteLead, get, getAll, listActivities, listNotes, update };
 
-export const description = resourceDescription(
-	'lead',
+/** The Operation dropdown; the registry adds the resource's name and each operation's fields. */
+export const choices = operationChoices(
 	operations,
 	[
 		{

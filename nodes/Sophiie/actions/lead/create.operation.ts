@@ -1,11 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
 import { LEAD_CONFLICT_HINT } from '../../helpers/sophiieFacts';
 import { sophiieApiRequest } from '../../../shared/transport';
 import { buildLeadBody, firstNameField, leadFieldOptions } from './leadFields';
 
-const properties: INodeProperties[] = [
+/** The operation's fields; the registry shows them for this resource and operation. */
+export const properties: INodeProperties[] = [
 	{ ...firstNameField, required: true },
 	{
 		displayName: 'Additional Fields',
@@ -17,11 +17,6 @@ const properties: INodeProperties[] = [
 		options: leadFieldOptions(['firstName']),
 	},
 ];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['lead'], operation: ['create'] } },
-	properties,
-);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const fields = {

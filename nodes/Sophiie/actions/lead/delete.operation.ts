@@ -1,16 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
 import { getLeadId } from '../../helpers/parameters';
 import { sophiieApiRequest } from '../../../shared/transport';
 import { leadLocator } from '../../../shared/fields';
 
-const properties: INodeProperties[] = [leadLocator];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['lead'], operation: ['delete'] } },
-	properties,
-);
+/** The operation's fields; the registry shows them for this resource and operation. */
+export const properties: INodeProperties[] = [leadLocator];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const leadId = getLeadId.call(this, itemIndex);

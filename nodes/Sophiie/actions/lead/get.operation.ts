@@ -1,12 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
 import { getLeadId } from '../../helpers/parameters';
 import { SIMPLIFIED_LEAD_FIELDS } from '../../helpers/sophiieFacts';
 import { sophiieApiRequest } from '../../../shared/transport';
 import { leadLocator } from '../../../shared/fields';
 
-const properties: INodeProperties[] = [
+/** The operation's fields; the registry shows them for this resource and operation. */
+export const properties: INodeProperties[] = [
 	leadLocator,
 	{
 		displayName: 'Simplify',
@@ -17,11 +17,6 @@ const properties: INodeProperties[] = [
 			'Whether to return only the core fields (ID, names, email, phone, suburb, business name, status, created at) instead of the full lead with its inquiry statistics, address and tags',
 	},
 ];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['lead'], operation: ['get'] } },
-	properties,
-);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const leadId = getLeadId.call(this, itemIndex);

@@ -1,4 +1,4 @@
 import { wholeListOperation } from '../wholeList';
 
 /** The organization's leads, newest first. */
-export const { description, execute } = wholeListOperation('lead', 'getAll', ['leads'], 'leads');
+export const { properties, execute } = wholeListOperation(['leads'], 'leads');

@@ -1,12 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
 import { getLeadId, getList } from '../../helpers/parameters';
 import { ACTIVITY_EVENT_TYPES } from '../../helpers/sophiieFacts';
 import { leadLocator } from '../../../shared/fields';
 import { filtersCollection, returnAllAndLimit } from '../common.descriptions';
 
-const properties: INodeProperties[] = [
+/** The operation's fields; the registry shows them for this resource and operation. */
+export const properties: INodeProperties[] = [
 	leadLocator,
 	...returnAllAndLimit,
 	filtersCollection([
@@ -29,11 +29,6 @@ const properties: INodeProperties[] = [
 		},
 	]),
 ];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['lead'], operation: ['listActivities'] } },
-	properties,
-);
 
 function selectedEventTypes(filters: IDataObject): Set<string> {
 	const listed = (filters.eventTypes as string[] | undefined) ?? [];

@@ -1,5 +1,5 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import { getLeadId } from '../../helpers/parameters';
 import { LEAD_CONFLICT_HINT } from '../../helpers/sophiieFacts';
@@ -7,7 +7,8 @@ import { sophiieApiRequest } from '../../../shared/transport';
 import { leadLocator } from '../../../shared/fields';
 import { buildLeadBody, leadFieldOptions } from './leadFields';
 
-const properties: INodeProperties[] = [
+/** The operation's fields; the registry shows them for this resource and operation. */
+export const properties: INodeProperties[] = [
 	leadLocator,
 	{
 		displayName: 'Update Fields',
@@ -20,11 +21,6 @@ const properties: INodeProperties[] = [
 		options: leadFieldOptions(),
 	},
 ];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['lead'], operation: ['update'] } },
-	properties,
-);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const leadId = getLeadId.call(this, itemIndex);

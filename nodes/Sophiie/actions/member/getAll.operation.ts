@@ -1,4 +1,4 @@
 import { wholeListOperation } from '../wholeList';
 
 /** The users of the organization (`/v1/members`); their IDs send SMS. */
-export const { description, execute } = wholeListOperation('member', 'getAll', ['members'], 'members');
+export const { properties, execute } = wholeListOperation(['members'], 'members');

@@ -1,4 +1,4 @@
-import { resourceDescription } from '../node.type';
+import { operationChoices } from '../node.type';
 import * as get from './get.operation';
 import * as getMembers from './getMembers.operation';
 import * as getProducts from './getProducts.operation';
@@ -8,8 +8,8 @@ export const displayName = 'Organization';
 
 export const operations = { get, getMembers, getProducts, getServices };
 
-export const description = resourceDescription(
-	'organization',
+/** The Operation dropdown; the registry adds the resource's name and each operation's fields. */
+export const choices = operationChoices(
 	operations,
 	[
 		{

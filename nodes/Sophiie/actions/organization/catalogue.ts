@@ -1,5 +1,4 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
 import { sophiieApiRequest } from '../../../shared/transport';
 import type { OperationModule } from '../node.type';
@@ -23,9 +22,9 @@ async function getCatalogue(
 }
 
 /** Get Products or Get Services: no fields of their own. */
-export function catalogueOperation(operation: string, key: 'products' | 'services'): OperationModule {
+export function catalogueOperation(key: 'products' | 'services'): OperationModule {
 	return {
-		description: updateDisplayOptions({ show: { resource: ['organization'], operation: [operation] } }, []),
+		properties: [],
 		async execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 			return await getCatalogue.call(this, itemIndex, key);
 		},

@@ -1,3 +1,3 @@
 import { catalogueOperation } from './catalogue';
 
-export const { description, execute } = catalogueOperation('getProducts', 'products');
+export const { properties, execute } = catalogueOperation('products');

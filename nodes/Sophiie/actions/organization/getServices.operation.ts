@@ -1,3 +1,3 @@
 import { catalogueOperation } from './catalogue';
 
-export const { description, execute } = catalogueOperation('getServices', 'services');
+export const { properties, execute } = catalogueOperation('services');

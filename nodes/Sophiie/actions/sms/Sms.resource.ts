@@ -1,12 +1,12 @@
-import { resourceDescription } from '../node.type';
+import { operationChoices } from '../node.type';
 import * as send from './send.operation';
 
 export const displayName = 'SMS';
 
 export const operations = { send };
 
-export const description = resourceDescription(
-	'sms',
+/** The Operation dropdown; the registry adds the resource's name and each operation's fields. */
+export const choices = operationChoices(
 	operations,
 	[
 		{

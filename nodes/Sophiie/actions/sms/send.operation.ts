@@ -1,12 +1,13 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import { getLeadId } from '../../helpers/parameters';
 import { validateId, validateText } from '../../../shared/validation';
 import { sophiieApiRequest } from '../../../shared/transport';
 import { leadLocator, memberSelect } from '../../../shared/fields';
 
-const properties: INodeProperties[] = [
+/** The operation's fields; the registry shows them for this resource and operation. */
+export const properties: INodeProperties[] = [
 	memberSelect('Sender', 'The member the SMS is sent as.'),
 	{ ...leadLocator, description: 'The lead to text' },
 	{
@@ -35,11 +36,6 @@ const properties: INodeProperties[] = [
 		],
 	},
 ];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['sms'], operation: ['send'] } },
-	properties,
-);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const node = this.getNode();
