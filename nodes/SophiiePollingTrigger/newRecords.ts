@@ -1,22 +1,21 @@
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
-import { NodeApiError } from 'n8n-workflow';
 
 import { inPool } from '../shared/pool';
-import { MAX_PAGE_SIZE, sophiieApiRequest, sophiieApiRequestPage } from '../shared/transport';
+import { isNotFound, MAX_PAGE_SIZE, pages, sophiieApiRequest } from '../shared/transport';
 import type { PollCursor } from './cursor';
 import { createdMs, isBeforeFloor, isBeyondCatchUp, isNew } from './cursor';
 import type { PollEvent } from './pollEvents';
 import { DETAIL_CONCURRENCY, MAX_POLL_PAGES, MAX_RESTARTS } from './pollEvents';
 
-/** One page of the event's list, newest first. */
-async function listPage(context: IPollFunctions, event: PollEvent, qs: IDataObject, page: number, limit = MAX_PAGE_SIZE) {
-	return await sophiieApiRequestPage.call(context, event.listPath, event.listKey, { qs: { ...qs, page, limit } });
+/** The event's list, newest first, page after page (up to MAX_POLL_PAGES). */
+function listPages(context: IPollFunctions, event: PollEvent, qs: IDataObject, maxPages = MAX_POLL_PAGES, pageSize = MAX_PAGE_SIZE) {
+	return pages.call(context, event.listPath, event.listKey, { qs, maxPages, pageSize });
 }
 
 /** The newest records of the list (its first page), for the baseline and for Fetch Test Event. */
 export async function newestRecords(context: IPollFunctions, event: PollEvent, qs: IDataObject, limit = MAX_PAGE_SIZE) {
-	const { items } = await listPage(context, event, qs, 1, limit);
-	return items;
+	for await (const { items } of listPages(context, event, qs, 1, limit)) return items;
+	return [];
 }
 
 /** What one poll found past the floor. */
@@ -59,21 +58,18 @@ function readPage(items: IDataObject[], cursor: PollCursor, now: number, read: P
 export async function readNewRecords(context: IPollFunctions, event: PollEvent, qs: IDataObject, cursor: PollCursor, now: number): Promise<PollRead> {
 	const found = new Map<string, IDataObject>();
 	const read: PollRead = { records: [], unreadable: [], beyondCatchUp: 0, complete: true };
-	let lastTotal: number | undefined;
-	let restarts = 0;
-	for (let page = 1; page <= MAX_POLL_PAGES; page++) {
-		const { items, totalPages, totalCount } = await listPage(context, event, qs, page);
-		const shrank = totalCount !== undefined && lastTotal !== undefined && totalCount < lastTotal;
-		lastTotal = totalCount;
-		if (shrank && restarts < MAX_RESTARTS) {
-			restarts++;
-			page = 0;
-			continue;
+	for (let restarts = 0; ; restarts++) {
+		let lastTotal: number | undefined;
+		let shrank = false;
+		for await (const { items, totalCount, last, page } of listPages(context, event, qs)) {
+			shrank = totalCount !== undefined && lastTotal !== undefined && totalCount < lastTotal;
+			lastTotal = totalCount;
+			if (shrank && restarts < MAX_RESTARTS) break;
+			if (readPage(items, cursor, now, read, found) || last) return { ...read, records: [...found.values()] };
+			if (page >= MAX_POLL_PAGES) return { ...read, records: [...found.values()], complete: false };
 		}
-		const reachedFloor = readPage(items, cursor, now, read, found);
-		if (reachedFloor || items.length === 0 || page >= totalPages) return { ...read, records: [...found.values()] };
+		if (!shrank || restarts >= MAX_RESTARTS) return { ...read, records: [...found.values()] };
 	}
-	return { ...read, records: [...found.values()], complete: false };
 }
 
 /** The record as the node's Get returns it; the list's shape when Sophiie no longer has it (deleted since). */
@@ -84,7 +80,7 @@ async function inGetShape(context: IPollFunctions, event: PollEvent, record: IDa
 	} catch (error) {
 		// Deleted since it was listed (404), or its Get keeps failing: the record
 		// is emitted as listed rather than lost, or held back every poll.
-		if (!(error instanceof NodeApiError && error.httpCode === '404')) {
+		if (!isNotFound(error)) {
 			context.logger.warn(
 				`Sophiie Polling Trigger: could not get ${event.noun} ${String(record.id)} (${(error as Error).message}); emitting it as the list gave it`,
 				{ node: context.getNode().name, workflowId: context.getWorkflow().id },

@@ -1,7 +1,8 @@
-import type { IExecuteFunctions, INodeExecutionData, JsonObject } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import { inPool } from '../../shared/pool';
+import { asNodeError } from '../../shared/transport';
 import { validateWholeNumber } from '../../shared/validation';
 import { MAX_CONCURRENCY } from '../../shared/limits';
 import type { OperationModule } from './node.type';
@@ -84,12 +85,9 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	if (failure) {
 		const { error, itemIndex } = failure;
 		// The run stops here: with several items, the message says which one
-		// stopped it (as validation messages do). Both constructors hand back an
-		// error of their own class unchanged; anything unexpected is wrapped.
+		// stopped it (as validation messages do).
 		if (items.length > 1 && !error.message.includes(` in item ${itemIndex}`)) error.message += ` (in item ${itemIndex})`;
-		throw error instanceof NodeApiError
-			? new NodeApiError(this.getNode(), error as unknown as JsonObject)
-			: new NodeOperationError(this.getNode(), error, { itemIndex });
+		throw asNodeError(this.getNode(), error, itemIndex);
 	}
 	return [outputs.flat()];
 }

@@ -5,7 +5,7 @@ import type {
 	INodeListSearchResult,
 } from 'n8n-workflow';
 
-import { MAX_PAGE_SIZE, sophiieApiRequestPage } from '../../shared/transport';
+import { pages } from '../../shared/transport';
 
 /** While searching, read at most this many pages per call before handing back a token. */
 const SEARCH_PAGES_PER_CALL = 5;
@@ -36,18 +36,16 @@ export async function searchLeads(
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
 	const search = filter?.trim() ?? '';
-	let page = Number(paginationToken) || 1;
+	const firstPage = Number(paginationToken) || 1;
 	const results: INodeListSearchItems[] = [];
-
-	for (let read = 0; read < (search ? SEARCH_PAGES_PER_CALL : 1); read++, page++) {
-		const { items, totalPages } = await sophiieApiRequestPage.call(this, ['leads'], 'leads', {
-			qs: { page, limit: MAX_PAGE_SIZE },
-		});
+	let next = firstPage;
+	for await (const { items, page, last } of pages.call(this, ['leads'], 'leads', { firstPage, maxPages: search ? SEARCH_PAGES_PER_CALL : 1 })) {
 		for (const lead of items) {
 			if (search && !matches(lead, search)) continue;
 			results.push({ name: leadLabel(lead), value: String(lead.id) });
 		}
-		if (items.length === 0 || page >= totalPages) return { results };
+		if (last) return { results };
+		next = page + 1;
 	}
-	return { results, paginationToken: String(page) };
+	return { results, paginationToken: String(next) };
 }

@@ -1,5 +1,5 @@
 import type { INode, JsonObject } from 'n8n-workflow';
-import { NodeApiError } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 /**
  * How Sophiie's answers become NodeApiErrors: Sophiie's own message quoted, a
@@ -166,4 +166,20 @@ export function networkErrorCode(error: unknown): string | undefined {
 		if (typeof code === 'string' && /^E[A-Z_]+$/.test(code)) return code;
 	}
 	return undefined;
+}
+
+/** Whether Sophiie answered 404 to the request that failed with `error`. */
+export function isNotFound(error: unknown): boolean {
+	return error instanceof NodeApiError && error.httpCode === '404';
+}
+
+/**
+ * An error thrown by a node, from whatever an operation threw: both n8n
+ * constructors hand back an error of their own class unchanged (message,
+ * description and http code kept); anything unexpected is wrapped.
+ */
+export function asNodeError(node: INode, error: Error, itemIndex?: number): NodeApiError | NodeOperationError {
+	return error instanceof NodeApiError
+		? new NodeApiError(node, error as unknown as JsonObject)
+		: new NodeOperationError(node, error, { itemIndex });
 }

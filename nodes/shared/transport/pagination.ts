@@ -65,52 +65,56 @@ function pageRequester(
 	};
 }
 
+export interface PagesOptions extends SophiieRequestOptions {
+	/** The first page to read (default 1). */
+	firstPage?: number;
+	/** How many pages to read at most (default: until the last page, up to MAX_PAGES). */
+	maxPages?: number;
+	pageSize?: number;
+	/** How many pages after the one being read are requested at the same time (default none). */
+	readAhead?: number;
+	/** The last page worth requesting ahead (a Limit needs no more). */
+	readAheadUntil?: number;
+}
+
+/** One page as `pages` yields it. */
+export interface ReadPage extends ListPage {
+	page: number;
+	/** The page's items not already yielded on an earlier page (pages shift when new items arrive). */
+	fresh: IDataObject[];
+	/** Whether this is the list's last page. */
+	last: boolean;
+}
+
 /**
- * Reads a paginated list (`{ <listKey>: [...], totalPages, currentPage, totalCount }`)
- * until `totalPages` or `limit`. After the first page, the next few pages are
- * requested ahead at once, but pages are read strictly in order; an item whose
- * id was already returned is dropped (pages shift when new items arrive).
+ * The one page loop: the pages of a list (`{ <listKey>: [...], totalPages,
+ * currentPage, totalCount }`), in order, from `firstPage` until the last page
+ * or `maxPages`. With `readAhead`, the next few pages are requested at once,
+ * but they are still yielded strictly in order. A server that keeps sending
+ * pages with nothing new stops with an error rather than being read forever.
  */
-export async function sophiieApiRequestAllItems(
+export async function* pages(
 	this: SophiieContext,
 	pathSegments: string[],
 	listKey: string,
-	options: PaginateOptions = {},
-): Promise<IDataObject[]> {
-	const { limit, filter, onMoreLeft, ...requestOptions } = options;
-	const pageSize =
-		limit !== undefined && !filter ? Math.min(MAX_PAGE_SIZE, Math.max(1, limit)) : MAX_PAGE_SIZE;
-	// Without a filter, a limit tells how many pages can be needed at most.
-	const lastUsefulPage = limit !== undefined && !filter ? Math.ceil(limit / pageSize) : MAX_PAGES;
+	options: PagesOptions = {},
+): AsyncGenerator<ReadPage> {
+	const { firstPage = 1, maxPages = MAX_PAGES, pageSize = MAX_PAGE_SIZE, readAhead = 0, readAheadUntil, ...requestOptions } = options;
 	const request = pageRequester(this, pathSegments, listKey, { ...requestOptions, pageSize });
-
+	const endPage = firstPage + Math.min(maxPages, MAX_PAGES) - 1;
 	const seenIds = new Set<unknown>();
-	const results: IDataObject[] = [];
 	let pagesWithoutNewItems = 0;
-	let totalPages = 1;
-
-	for (let page = 1; page <= MAX_PAGES; page++) {
-		const aheadUntil = Math.min(totalPages, lastUsefulPage, page + PAGES_REQUESTED_AHEAD);
+	let totalPages = firstPage;
+	for (let page = firstPage; page <= endPage; page++) {
+		const aheadUntil = Math.min(totalPages, endPage, readAheadUntil ?? endPage, page + readAhead);
 		for (let ahead = page + 1; ahead <= aheadUntil; ahead++) void request(ahead);
 		const current = await request(page, true);
 		totalPages = current.totalPages;
-
-		let newItems = 0;
-		for (const [index, item] of current.items.entries()) {
-			if (item.id !== undefined) {
-				if (seenIds.has(item.id)) continue;
-				seenIds.add(item.id);
-			}
-			newItems++;
-			if (filter && !filter(item)) continue;
-			results.push(item);
-			if (limit !== undefined && results.length >= limit) {
-				if (index < current.items.length - 1 || page < totalPages) onMoreLeft?.(filter ? undefined : current.totalCount);
-				return results;
-			}
-		}
-		if (current.items.length === 0 || page >= totalPages) return results;
-		pagesWithoutNewItems = newItems === 0 ? pagesWithoutNewItems + 1 : 0;
+		const fresh = current.items.filter((item) => item.id === undefined || (!seenIds.has(item.id) && seenIds.add(item.id)));
+		const last = current.items.length === 0 || page >= totalPages;
+		yield { ...current, page, fresh, last };
+		if (last) return;
+		pagesWithoutNewItems = fresh.length === 0 ? pagesWithoutNewItems + 1 : 0;
 		if (pagesWithoutNewItems >= MAX_PAGES_WITHOUT_NEW_ITEMS) {
 			throw await pageError(this, {
 				message: `Sophiie returned ${MAX_PAGES_WITHOUT_NEW_ITEMS} pages in a row with nothing new (up to page ${page} of ${totalPages} of /v1/${pathSegments.join('/')})`,
@@ -119,11 +123,42 @@ export async function sophiieApiRequestAllItems(
 			});
 		}
 	}
-	throw await pageError(this, {
-		message: `Sophiie kept returning pages after ${MAX_PAGES} pages of /v1/${pathSegments.join('/')}`,
-		description: 'Stopped to avoid an endless loop; the list may be changing faster than it can be read.',
-		itemIndex: options.itemIndex,
-	});
+	if (maxPages >= MAX_PAGES) {
+		throw await pageError(this, {
+			message: `Sophiie kept returning pages after ${MAX_PAGES} pages of /v1/${pathSegments.join('/')}`,
+			description: 'Stopped to avoid an endless loop; the list may be changing faster than it can be read.',
+			itemIndex: options.itemIndex,
+		});
+	}
+}
+
+/**
+ * Every item of a list (Return All), or the first `limit`: a loop over `pages`,
+ * the next pages requested ahead.
+ */
+export async function sophiieApiRequestAllItems(
+	this: SophiieContext,
+	pathSegments: string[],
+	listKey: string,
+	options: PaginateOptions = {},
+): Promise<IDataObject[]> {
+	const { limit, filter, onMoreLeft, ...requestOptions } = options;
+	const pageSize = limit !== undefined && !filter ? Math.min(MAX_PAGE_SIZE, Math.max(1, limit)) : MAX_PAGE_SIZE;
+	// Without a filter, a limit tells how many pages are worth requesting ahead.
+	const readAheadUntil = limit !== undefined && !filter ? Math.ceil(limit / pageSize) : undefined;
+	const results: IDataObject[] = [];
+	const read = pages.call(this, pathSegments, listKey, { ...requestOptions, pageSize, readAhead: PAGES_REQUESTED_AHEAD, readAheadUntil });
+	for await (const current of read) {
+		for (const [index, item] of current.fresh.entries()) {
+			if (filter && !filter(item)) continue;
+			results.push(item);
+			if (limit !== undefined && results.length >= limit) {
+				if (index < current.fresh.length - 1 || !current.last) onMoreLeft?.(filter ? undefined : current.totalCount);
+				return results;
+			}
+		}
+	}
+	return results;
 }
 
 interface ListPage {
@@ -134,7 +169,7 @@ interface ListPage {
 }
 
 /** Reads one page of a paginated list and checks its envelope. */
-export async function sophiieApiRequestPage(
+async function sophiieApiRequestPage(
 	this: SophiieContext,
 	pathSegments: string[],
 	listKey: string,
