@@ -74,9 +74,9 @@ export async function readNewRecords(context: IPollFunctions, event: PollEvent, 
 
 /** The record as the node's Get returns it; the list's shape when Sophiie no longer has it (deleted since). */
 async function inGetShape(context: IPollFunctions, event: PollEvent, record: IDataObject): Promise<IDataObject> {
-	if (!event.getPath) return record;
+	if (!event.recordPath) return record;
 	try {
-		return await sophiieApiRequest.call(context, 'GET', event.getPath(String(record.id)), { subject: `${event.noun} ${String(record.id)}` });
+		return await sophiieApiRequest.call(context, 'GET', event.recordPath(String(record.id)), { subject: `${event.noun} ${String(record.id)}` });
 	} catch (error) {
 		// Deleted since it was listed (404), or its Get keeps failing: the record
 		// is emitted as listed rather than lost, or held back every poll.

@@ -1,3 +1,6 @@
+import type { Endpoint } from '../shared/endpoints';
+import { ENDPOINTS } from '../shared/endpoints';
+
 /**
  * What each event of the Sophiie Polling Trigger reads, and its limits. The
  * trigger relies on one thing Sophiie does not document: its lists come
@@ -6,47 +9,17 @@
  * past the look-back window because of it; a record out of order within that
  * page, or late within the window, is still found.
  */
-export interface PollEvent {
+/** An event: a list endpoint (its record's Get gives the shape emitted, where there is one). */
+export interface PollEvent extends Endpoint {
 	value: string;
 	name: string;
 	description: string;
-	/** The list endpoint, under `/v1`. */
-	listPath: string[];
-	/** The key of the records in the list's page. */
-	listKey: string;
-	/** What one record is called in messages. */
-	noun: string;
-	/** The Get that gives the record in the same shape as the node's Get operation, if there is one. */
-	getPath?: (id: string) => string[];
 }
 
 export const POLL_EVENTS: PollEvent[] = [
-	{
-		value: 'newAppointment',
-		name: 'New Appointment',
-		description: 'An appointment (job) was booked',
-		listPath: ['appointments'],
-		listKey: 'appointments',
-		noun: 'appointment',
-	},
-	{
-		value: 'newInquiry',
-		name: 'New Inquiry',
-		description: 'A call, email, chat, SMS or web form came in',
-		listPath: ['inquiries'],
-		listKey: 'inquiries',
-		noun: 'inquiry',
-		getPath: (id) => ['inquiries', id],
-	},
-	{
-		value: 'newLead',
-		name: 'New Lead',
-		description: 'A lead was created',
-		listPath: ['leads'],
-		listKey: 'leads',
-		noun: 'lead',
-		getPath: (id) => ['leads', id],
-	},
+	{ value: 'newAppointment', name: 'New Appointment', description: 'An appointment (job) was booked', ...ENDPOINTS.appointment },
+	{ value: 'newInquiry', name: 'New Inquiry', description: 'A call, email, chat, SMS or web form came in', ...ENDPOINTS.inquiry },
+	{ value: 'newLead', name: 'New Lead', description: 'A lead was created', ...ENDPOINTS.lead },
 ];
 
 /** How many pages one poll reads at most before it emits what it has (about 5,000 records). */

@@ -1,10 +1,11 @@
 import type { ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
 import { sophiieApiRequestAllItems } from './transport';
+import { ENDPOINTS } from './endpoints';
 
 /** Active members of the credential's organization, for "Subscribe as" and senders. */
 export async function getMembers(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	const members = await sophiieApiRequestAllItems.call(this, ['members'], 'members');
+	const members = await sophiieApiRequestAllItems.call(this, ENDPOINTS.member.listPath, ENDPOINTS.member.listKey);
 	return members
 		.filter((member) => member.isDisabled !== true)
 		.map((member) => {

@@ -6,6 +6,7 @@ import type {
 } from 'n8n-workflow';
 
 import { pages } from '../../shared/transport';
+import { ENDPOINTS } from '../../shared/endpoints';
 
 /** While searching, read at most this many pages per call before handing back a token. */
 const SEARCH_PAGES_PER_CALL = 5;
@@ -39,7 +40,7 @@ export async function searchLeads(
 	const firstPage = Number(paginationToken) || 1;
 	const results: INodeListSearchItems[] = [];
 	let next = firstPage;
-	for await (const { items, page, last } of pages.call(this, ['leads'], 'leads', { firstPage, maxPages: search ? SEARCH_PAGES_PER_CALL : 1 })) {
+	for await (const { items, page, last } of pages.call(this, ENDPOINTS.lead.listPath, ENDPOINTS.lead.listKey, { firstPage, maxPages: search ? SEARCH_PAGES_PER_CALL : 1 })) {
 		for (const lead of items) {
 			if (search && !matches(lead, search)) continue;
 			results.push({ name: leadLabel(lead), value: String(lead.id) });

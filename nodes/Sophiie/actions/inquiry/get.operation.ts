@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { validateId } from '../../../shared/validation';
 import { sophiieApiRequest } from '../../../shared/transport';
+import { ENDPOINTS } from '../../../shared/endpoints';
 
 /** The operation's fields; the registry shows them for this resource and operation. */
 export const properties: INodeProperties[] = [
@@ -18,7 +19,7 @@ export const properties: INodeProperties[] = [
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const inquiryId = validateId(this.getNode(), this.getNodeParameter('inquiryId', itemIndex), itemIndex, 'Inquiry ID');
-	return await sophiieApiRequest.call(this, 'GET', ['inquiries', inquiryId], {
+	return await sophiieApiRequest.call(this, 'GET', ENDPOINTS.inquiry.recordPath(inquiryId), {
 		subject: `inquiry ${inquiryId}`,
 		itemIndex,
 	});

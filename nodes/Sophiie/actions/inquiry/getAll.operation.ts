@@ -3,6 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { filtersQuery, getList } from '../../helpers/parameters';
 import { inquirySourceFilter } from '../../../shared/fields';
 import { filtersCollection, leadFilter, returnAllAndLimit } from '../common.descriptions';
+import { ENDPOINTS } from '../../../shared/endpoints';
 
 /** The operation's fields; the registry shows them for this resource and operation. */
 export const properties: INodeProperties[] = [
@@ -29,5 +30,5 @@ export const properties: INodeProperties[] = [
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const qs = filtersQuery.call(this, itemIndex, ['source', 'expand']);
-	return await getList.call(this, itemIndex, ['inquiries'], 'inquiries', { qs });
+	return await getList.call(this, itemIndex, ENDPOINTS.inquiry.listPath, ENDPOINTS.inquiry.listKey, { qs });
 }

@@ -3,6 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { LEAD_CONFLICT_HINT } from '../../helpers/sophiieFacts';
 import { sophiieApiRequest } from '../../../shared/transport';
 import { buildLeadBody, firstNameField, leadFieldOptions } from './leadFields';
+import { ENDPOINTS } from '../../../shared/endpoints';
 
 /** The operation's fields; the registry shows them for this resource and operation. */
 export const properties: INodeProperties[] = [
@@ -25,7 +26,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	};
 	const body = buildLeadBody(this.getNode(), fields, itemIndex, 'Additional Fields', ['firstName']);
 	// A 409 here means Sophiie already has this lead (same email or phone).
-	const response = await sophiieApiRequest.call(this, 'POST', ['leads'], {
+	const response = await sophiieApiRequest.call(this, 'POST', ENDPOINTS.lead.listPath, {
 		body,
 		conflictHint: LEAD_CONFLICT_HINT,
 		itemIndex,

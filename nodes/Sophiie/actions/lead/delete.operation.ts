@@ -3,6 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { getLeadId } from '../../helpers/parameters';
 import { sophiieApiRequest } from '../../../shared/transport';
 import { leadLocator } from '../../../shared/fields';
+import { ENDPOINTS } from '../../../shared/endpoints';
 
 /** The operation's fields; the registry shows them for this resource and operation. */
 export const properties: INodeProperties[] = [leadLocator];
@@ -11,7 +12,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const leadId = getLeadId.call(this, itemIndex);
 	// Sophiie answers { message: "Lead deleted successfully" }; the id is what
 	// the next node needs.
-	await sophiieApiRequest.call(this, 'DELETE', ['leads', leadId], {
+	await sophiieApiRequest.call(this, 'DELETE', ENDPOINTS.lead.recordPath(leadId), {
 		subject: `lead ${leadId}`,
 		itemIndex,
 	});

@@ -4,6 +4,7 @@ import { getLeadId } from '../../helpers/parameters';
 import { SIMPLIFIED_LEAD_FIELDS } from '../../helpers/sophiieFacts';
 import { sophiieApiRequest } from '../../../shared/transport';
 import { leadLocator } from '../../../shared/fields';
+import { ENDPOINTS } from '../../../shared/endpoints';
 
 /** The operation's fields; the registry shows them for this resource and operation. */
 export const properties: INodeProperties[] = [
@@ -22,7 +23,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const leadId = getLeadId.call(this, itemIndex);
 	const simplify = this.getNodeParameter('simplify', itemIndex, false) as boolean;
 
-	const lead = await sophiieApiRequest.call(this, 'GET', ['leads', leadId], {
+	const lead = await sophiieApiRequest.call(this, 'GET', ENDPOINTS.lead.recordPath(leadId), {
 		subject: `lead ${leadId}`,
 		itemIndex,
 	});

@@ -6,6 +6,7 @@ import { LEAD_CONFLICT_HINT } from '../../helpers/sophiieFacts';
 import { sophiieApiRequest } from '../../../shared/transport';
 import { leadLocator } from '../../../shared/fields';
 import { buildLeadBody, leadFieldOptions } from './leadFields';
+import { ENDPOINTS } from '../../../shared/endpoints';
 
 /** The operation's fields; the registry shows them for this resource and operation. */
 export const properties: INodeProperties[] = [
@@ -33,7 +34,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		});
 	}
 
-	const response = await sophiieApiRequest.call(this, 'PUT', ['leads', leadId], {
+	const response = await sophiieApiRequest.call(this, 'PUT', ENDPOINTS.lead.recordPath(leadId), {
 		body,
 		subject: `lead ${leadId}`,
 		conflictHint: LEAD_CONFLICT_HINT,
