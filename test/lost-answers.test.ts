@@ -3,7 +3,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 import { runSophiieNode } from './harness/n8n';
-import { leadParameters } from './harness/params';
+import { byId, leadParameters } from './harness/params';
 import { useSandbox } from './harness/sandbox';
 
 /**
@@ -51,7 +51,7 @@ describe('answers lost after Sophiie processed the request', () => {
 		const lead = leads().find((candidate) => candidate.phone)!;
 		const { error } = await runSophiieNode({
 			credentials: env.credentials,
-			parameters: { resource: 'sms', operation: 'send', leadId: { __rl: true, mode: 'id', value: lead.id }, userId: 'usr_acme1', message: 'Hello' },
+			parameters: { resource: 'sms', operation: 'send', leadId: byId(lead.id), userId: 'usr_acme1', message: 'Hello' },
 		});
 		expect(error?.message).toBe('Sophiie server error (HTTP 500): "Internal server error"');
 		expect(error?.description).toMatch(/^Sophiie says "Internal server error" \(HTTP 500\)\. Sophiie may have processed POST \/v1\/sms/);

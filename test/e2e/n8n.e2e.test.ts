@@ -9,6 +9,7 @@ import { SANDBOX_CREDENTIAL_NAME, startHarness } from '../../scripts/n8n-harness
 import { selectedN8nVersion } from '../../scripts/n8n-versions';
 import { sophiiePollingTriggerNode, sophiieTriggerNode } from '../../scripts/workflow-nodes';
 import { workflowHelpers } from './workflows';
+import { byId } from '../harness/params';
 
 /**
  * The proof: the packed package, laid out like a Community Nodes install, in
@@ -33,7 +34,6 @@ const { wait, until, executions, finishedExecutions, nodeOutput, sophiieCredenti
 );
 
 const leadLocator = '={{ $json.body.leadId }}';
-const byId = (value: string) => ({ __rl: true, mode: 'id', value });
 
 describe(`the package in real n8n ${selectedN8nVersion()}`, () => {
 	test('both nodes load under the community package name', async () => {

@@ -1,6 +1,8 @@
 import type { Sandbox } from '../../sandbox/server';
 import { startSandbox } from '../../sandbox/server';
-import { sandboxCredentials } from './n8n';
+import type { IDataObject } from 'n8n-workflow';
+
+import { runSophiieNode, sandboxCredentials } from './n8n';
 
 /**
  * Starts a fresh, seeded sandbox on a free port of 127.0.0.1 for the test file,
@@ -27,6 +29,11 @@ export function useSandbox() {
 		/** Credentials of the seeded Acme organization. */
 		get credentials() {
 			return sandboxCredentials(current().url, current().seed.organizations.acme.token, current().webhooksUrl);
+		},
+		/** One operation of the Sophiie node through n8n-core, with the Acme credentials. */
+		run(resource: string, operation: string, parameters: IDataObject = {}, items?: IDataObject[]) {
+			const credentials = sandboxCredentials(current().url, current().seed.organizations.acme.token, current().webhooksUrl);
+			return runSophiieNode({ credentials, items, parameters: { resource, operation, ...parameters } });
 		},
 		/** Requests to the `/v1` API host since the last reset. */
 		apiRequests() {

@@ -8,6 +8,7 @@ import { sophiiePollingTriggerNode, sophiieTriggerNode } from '../../scripts/wor
 import { activateAgentExample, converse, toolError, toolResults } from '../e2e/agent';
 import { startScriptedModel } from '../harness/scripted-model';
 import { workflowHelpers } from '../e2e/workflows';
+import { byId } from '../harness/params';
 
 /**
  * The package in n8n's queue mode, as teams scale n8n out: main (editor, API,
@@ -29,7 +30,6 @@ afterAll(async () => {
 const { wait, until, executions, finishedExecutions, nodeOutput, sophiieCredential, webhookWorkflow, pollNow } = workflowHelpers(
 	() => harness,
 );
-const byId = (value: string) => ({ __rl: true, mode: 'id', value });
 const log = (name: string) => fs.readFileSync(harness.logFiles[name], 'utf8');
 const workerLogs = () => Object.keys(harness.logFiles).filter((name) => name.startsWith('worker')).map(log).join('\n');
 
