@@ -13,6 +13,7 @@ import { PACKAGE_NAME, packCleanCheckout } from './pack';
 import { freePort } from './ports';
 import type { Log } from './processes';
 import { cleanEnv, runLogged, step, stopperFor } from './processes';
+import { until } from './until';
 
 /**
  * Real n8n with this package installed the way n8n's Community Nodes panel
@@ -142,8 +143,6 @@ export function installCommunityPackage(tarball: string, userFolder: string, ext
 	);
 }
 
-const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
 export interface HarnessOptions {
 	log?: Log;
 	/** n8n's port; a free one when omitted. */
@@ -262,20 +261,16 @@ export async function startN8nProcess(install: N8nInstall, userFolder: string, s
 export const mainReadiness = (n8nUrl: string) => [`${n8nUrl}/healthz/readiness`, `${n8nUrl}/rest/settings`];
 
 async function waitUntilReady(urls: string[], exitCode: () => number | null, logFile: string) {
-	const deadline = Date.now() + 180_000;
 	const answers = async (url: string) => (await fetch(url)).ok;
-	while (Date.now() < deadline) {
-		if (exitCode() !== null) {
-			throw new Error(`n8n exited with code ${exitCode()}; last lines of ${logFile}:\n${tail(logFile)}`);
-		}
-		try {
-			if ((await Promise.all(urls.map(answers))).every(Boolean)) return;
-		} catch {
-			// not listening yet
-		}
-		await wait(250);
-	}
-	throw new Error(`n8n was not ready within 180 s; last lines of ${logFile}:\n${tail(logFile)}`);
+	const ready = async () => {
+		if (exitCode() !== null) throw new Error(`n8n exited with code ${exitCode()}; last lines of ${logFile}:\n${tail(logFile)}`);
+		// Not listening yet, when fetch fails.
+		const all = await Promise.all(urls.map(answers)).catch(() => [false]);
+		return all.every(Boolean) ? true : undefined;
+	};
+	await until('n8n to be ready', ready, 180_000, 250).catch((error: Error) => {
+		throw error.message.startsWith('Timed out') ? new Error(`n8n was not ready within 180 s; last lines of ${logFile}:\n${tail(logFile)}`) : error;
+	});
 }
 
 /** Installs (when needed) and starts the sandbox and n8n, with the package, an owner, an API key and the credential. */

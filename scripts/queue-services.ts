@@ -8,6 +8,7 @@ import { freePort } from './ports';
 import { projectRoot } from './pack';
 import type { Log } from './processes';
 import { runLogged, stopperFor } from './processes';
+import { until } from './until';
 
 /**
  * The two services n8n's queue mode needs, as private instances of Debian's
@@ -91,13 +92,13 @@ export async function startRedis(folder: string): Promise<Service> {
 	});
 	fs.closeSync(out);
 	const stop = stopperFor(child);
-	const deadline = Date.now() + 10_000;
-	while (!(await redisAnswers(port))) {
-		if (child.exitCode !== null || Date.now() > deadline) {
-			await stop();
-			throw new Error(`redis-server did not start; see ${path.join(folder, 'redis.log')}`);
-		}
-		await new Promise((resolve) => setTimeout(resolve, 100));
-	}
+	const answering = async () => {
+		if (child.exitCode !== null) throw new Error('redis-server exited');
+		return (await redisAnswers(port)) ? true : undefined;
+	};
+	await until('redis-server', answering, 10_000, 100).catch(async () => {
+		await stop();
+		throw new Error(`redis-server did not start; see ${path.join(folder, 'redis.log')}`);
+	});
 	return { port, stop };
 }

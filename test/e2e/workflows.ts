@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import type { Harness } from '../../scripts/n8n-harness';
 import { sandboxCredentialRef } from '../../scripts/n8n-harness';
 import { webhookNode } from '../../scripts/workflow-nodes';
+import { until } from '../../scripts/until';
 
 /**
  * Workflows in real n8n through its public API, for the end-to-end suites
@@ -13,15 +14,7 @@ import { webhookNode } from '../../scripts/workflow-nodes';
 
 export const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-export async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
-	const deadline = Date.now() + timeoutMs;
-	for (;;) {
-		const value = await probe();
-		if (value !== undefined) return value;
-		if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-		await wait(200);
-	}
-}
+export { until };
 
 export interface Execution {
 	id: string;

@@ -8,6 +8,7 @@ import { chromium } from 'playwright-core';
 import type { Harness } from '../../scripts/n8n-harness';
 import { OWNER, projectRoot, startHarness } from '../../scripts/n8n-harness';
 import { agentExample } from '../e2e/agent';
+import { until } from '../../scripts/until';
 
 /**
  * What a user does in n8n's editor, in Debian's Chromium: find the Sophiie
@@ -207,11 +208,7 @@ describe('the Sophiie Trigger in the editor', () => {
 });
 
 async function waitFor(condition: () => boolean, what: string, timeoutMs = 30_000) {
-	const deadline = Date.now() + timeoutMs;
-	while (!condition()) {
-		if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-		await new Promise((resolve) => setTimeout(resolve, 200));
-	}
+	await until(what, async () => (condition() ? true : undefined), timeoutMs);
 }
 
 describe('the Sophiie Polling Trigger in the editor', () => {
