@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { CATCH_UP_MS, LOOK_BACK_MS, MAX_SEEN_IDS } from './pollEvents';
+import { CATCH_UP_MS, LOOK_BACK_MS, MAX_SEEN_IDS, MAX_UNREADABLE_IDS } from './pollEvents';
 
 /**
  * Where the polls stand, and which records count as new. Pure functions,
@@ -75,7 +75,7 @@ export function advance(cursor: PollCursor, records: IDataObject[], now: number,
 		newestMs = Math.max(newestMs, Math.min(ms, now));
 		seen[String(record.id)] = ms;
 	}
-	const next: PollCursor = { ...cursor, newestMs, seen: {}, unreadable: [...new Set([...cursor.unreadable, ...unreadable])].slice(-100) };
+	const next: PollCursor = { ...cursor, newestMs, seen: {}, unreadable: [...new Set([...cursor.unreadable, ...unreadable])].slice(-MAX_UNREADABLE_IDS) };
 	const floor = windowFloor(next);
 	const kept = Object.entries(seen)
 		.filter(([, ms]) => ms >= floor)

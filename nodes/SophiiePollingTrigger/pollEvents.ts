@@ -43,3 +43,6 @@ export const CATCH_UP_MS = 24 * 60 * 60_000;
 
 /** Ids kept in the cursor at most (the newest), whatever the look-back window holds. */
 export const MAX_SEEN_IDS = MAX_POLL_PAGES * 100;
+
+/** Ids of records with an unreadable `createdAt` kept, so each is warned about once (the newest). */
+export const MAX_UNREADABLE_IDS = 100;

@@ -1,6 +1,6 @@
 import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
-import { recentDeliveriesOf } from './recentDeliveries';
+import { rememberDelivery } from './recentDeliveries';
 import type { StoredState, StoredSubscription } from './subscriptions';
 import { readStoredState, routeOf, secretMatches } from './subscriptions';
 import { deliveryKeyOf, HOOK_URL_EVENT_PARAMETER, HOOK_URL_SECRET_PARAMETER } from './triggerFacts';
@@ -73,12 +73,11 @@ export async function receiveDelivery(this: IWebhookFunctions): Promise<IWebhook
 	if (!subscription.events.includes(event)) return { webhookResponse: { received: true, started: false } };
 
 	if (this.getNodeParameter('ignoreRepeatedDeliveries', true) !== false) {
-		const key = deliveryKeyOf(event, payload);
-		const memory = recentDeliveriesOf(`${this.getWorkflow().id}:${this.getNode().id}:${url.route}`);
-		const seen = memory.claim(key);
+		const scope = `${this.getWorkflow().id}:${this.getNode().id}:${url.route}`;
+		const { seen, settle } = rememberDelivery(scope, deliveryKeyOf(event, payload));
 		if (seen === 'accepted') return { webhookResponse: { received: true, started: false, repeated: true } };
 		if (seen === 'pending') return refuse(response, 503, 'The same delivery is being started; send it again later', 2);
-		settleOnAnswer(response, (started) => memory.settle(key, started));
+		settleOnAnswer(response, settle);
 	}
 	return {
 		workflowData: [this.helpers.returnJsonArray([{ ...payload, event }])],

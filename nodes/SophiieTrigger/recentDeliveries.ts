@@ -67,17 +67,21 @@ export class RecentDeliveries {
 
 const memories = new Map<string, RecentDeliveries>();
 
-/** The memory of one trigger's route in one workflow; keys are hashed, so no payload is kept. */
-export function recentDeliveriesOf(scope: string): { claim: (key: string) => 'new' | State; settle: (key: string, started: boolean) => void } {
+/**
+ * One delivery against the memory of its trigger's route in its workflow:
+ * what it is, and how to settle it once n8n has answered. The key is kept
+ * hashed, so no payload stays in memory.
+ */
+export function rememberDelivery(scope: string, key: string): { seen: 'new' | State; settle: (started: boolean) => void } {
 	let memory = memories.get(scope);
 	if (!memory) {
 		memory = new RecentDeliveries();
 		memories.set(scope, memory);
 	}
 	const remembered = memory;
-	const hashed = (key: string) => createHash('sha256').update(key).digest('base64');
+	const hashed = createHash('sha256').update(key).digest('base64');
 	return {
-		claim: (key) => remembered.claim(hashed(key)),
-		settle: (key, started) => (started ? remembered.accept(hashed(key)) : remembered.forget(hashed(key))),
+		seen: remembered.claim(hashed),
+		settle: (started) => (started ? remembered.accept(hashed) : remembered.forget(hashed)),
 	};
 }

@@ -110,7 +110,12 @@ export async function* pages(
 		for (let ahead = page + 1; ahead <= aheadUntil; ahead++) void request(ahead);
 		const current = await request(page, true);
 		totalPages = current.totalPages;
-		const fresh = current.items.filter((item) => item.id === undefined || (!seenIds.has(item.id) && seenIds.add(item.id)));
+		const fresh = current.items.filter((item) => {
+			if (item.id === undefined) return true;
+			if (seenIds.has(item.id)) return false;
+			seenIds.add(item.id);
+			return true;
+		});
 		const last = current.items.length === 0 || page >= totalPages;
 		yield { ...current, page, fresh, last };
 		if (last) return;

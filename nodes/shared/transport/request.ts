@@ -113,8 +113,10 @@ async function send(
 		});
 	}
 	const { statusCode, body, headers } = attempt.response;
-	if (isDeletedByEarlierAttempt(method, statusCode, earlierMayHaveBeenProcessed)) return {};
-	if (options.acceptNotFound && isSophiieNotFound(statusCode, body)) return { notFound: true };
+	// A 404 in Sophiie's own envelope is done where the caller accepts one, and
+	// for a DELETE whose earlier attempt may already have deleted.
+	const notFoundIsDone = options.acceptNotFound || isDeletedByEarlierAttempt(method, statusCode, earlierMayHaveBeenProcessed);
+	if (notFoundIsDone && isSophiieNotFound(statusCode, body)) return { notFound: true };
 	if (isRedirect(statusCode)) throw fail(redirectDetails(statusCode, headers?.location, method, path));
 	const contentType = String(headers?.['content-type'] ?? '').split(';')[0].trim();
 	if (statusCode < 200 || statusCode >= 300) {
