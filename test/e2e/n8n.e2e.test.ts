@@ -29,7 +29,7 @@ afterAll(async () => {
 	await harness?.stop();
 });
 
-const { wait, until, executions, finishedExecutions, nodeOutput, sophiieCredential, webhookWorkflow, pollNow } = workflowHelpers(
+const { wait, until, executions, finishedExecutions, nodeOutput, sophiieCredential, webhookWorkflow, pollNow, activeLeadTrigger } = workflowHelpers(
 	() => harness,
 );
 
@@ -254,19 +254,7 @@ describe('Sophiie Trigger in real n8n', () => {
 	});
 
 	test('saving an active workflow during a burst (deactivate, then activate) loses and repeats nothing that was under way', async () => {
-		const webhookId = randomUUID();
-		const created = await harness.api<{ id: string }>('POST', '/workflows', {
-			name: 'e2e trigger re-activation',
-			settings: { executionOrder: 'v1' },
-			nodes: [sophiieTriggerNode(webhookId, { events: ['LEAD_CREATED'], customEvents: '', userId: 'usr_acme1' }, sophiieCredential())],
-			connections: {},
-		});
-		const workflowId = created.body.id;
-		expect((await harness.api('POST', `/workflows/${workflowId}/activate`)).status).toBe(200);
-		const [oldHook] = await until('the subscription', async () => {
-			const live = harness.sandbox.webhooks.list();
-			return live.length === 1 ? live : undefined;
-		});
+		const { workflowId, hook: oldHook } = await activeLeadTrigger('e2e trigger re-activation');
 
 		// A burst of leads, sent by Sophiie a moment later (its queue is busy), while the
 		// workflow is saved: n8n unsubscribes, stops routing the URL, then subscribes again.

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 
 import type { Harness } from '../../scripts/n8n-harness';
 import { sandboxCredentialRef } from '../../scripts/n8n-harness';
-import { webhookNode } from '../../scripts/workflow-nodes';
+import { sophiieTriggerNode, webhookNode } from '../../scripts/workflow-nodes';
 import { until } from '../../scripts/until';
 
 /**
@@ -119,5 +119,25 @@ export function workflowHelpers(current: () => Harness) {
 		return activated;
 	}
 
-	return { wait, until, executions, finishedExecutions, nodeOutput, sophiieCredential, webhookWorkflow, pollNow };
+	/** A Sophiie Trigger workflow for LEAD_CREATED, activated; resolves once Sophiie has its hook. */
+	async function activeLeadTrigger(name: string) {
+		const harness = current();
+		const webhookId = randomUUID();
+		const { status, body } = await harness.api<{ id: string }>('POST', '/workflows', {
+			name,
+			settings: { executionOrder: 'v1' },
+			nodes: [sophiieTriggerNode(webhookId, { events: ['LEAD_CREATED'], customEvents: '', userId: 'usr_acme1' }, sophiieCredential())],
+			connections: {},
+		});
+		if (status !== 200) throw new Error(`Creating workflow ${name} failed (${status})`);
+		const activated = await harness.api('POST', `/workflows/${body.id}/activate`);
+		if (activated.status !== 200) throw new Error(`Activating workflow ${name} failed (${activated.status})`);
+		const [hook] = await until('the subscription', async () => {
+			const live = harness.sandbox.webhooks.list();
+			return live.length === 1 ? live : undefined;
+		});
+		return { workflowId: body.id, webhookId, hook };
+	}
+
+	return { wait, until, executions, finishedExecutions, nodeOutput, sophiieCredential, webhookWorkflow, pollNow, activeLeadTrigger };
 }

@@ -124,6 +124,13 @@ export function activeTriggerWorkflow(
 	return { node: full, workflow };
 }
 
+/** A workflow's static data as n8n writes it to its database: JSON, without the change marker. */
+export function savedStaticData(workflow: Workflow): string {
+	const data = { ...(workflow.staticData as IDataObject) };
+	delete data.__dataChanged;
+	return JSON.stringify(data);
+}
+
 /** Resolves `=…` values the way n8n's CredentialsHelper does, with `$credentials` in scope. */
 function resolveCredentialValue(
 	value: unknown,

@@ -3,7 +3,7 @@ import { PollContext } from 'n8n-core';
 import type { ICredentialDataDecryptedObject, IDataObject, INode, INodeExecutionData, Workflow } from 'n8n-workflow';
 
 import { recordForLeakCheck } from './leak-record';
-import { SOPHIIE_POLLING_TRIGGER_NODE_TYPE, activeTriggerWorkflow, additionalDataFor, nodeTypes } from './n8n';
+import { SOPHIIE_POLLING_TRIGGER_NODE_TYPE, activeTriggerWorkflow, additionalDataFor, nodeTypes, savedStaticData } from './n8n';
 
 let pollerCount = 0;
 
@@ -36,13 +36,10 @@ export class PollerHarness {
 			{ id: this.workflowKey, name: 'Sophiie Polling Trigger', type: SOPHIIE_POLLING_TRIGGER_NODE_TYPE, parameters: this.parameters as INode['parameters'] },
 			staticData,
 		));
-		this.activationPolled = false;
 	}
 
 	private save() {
-		const data = { ...(this.workflow.staticData as IDataObject) };
-		delete data.__dataChanged;
-		this.saved = JSON.stringify(data);
+		this.saved = savedStaticData(this.workflow);
 	}
 
 	get staticData(): IDataObject {
@@ -52,6 +49,7 @@ export class PollerHarness {
 	/** n8n restarting, or the workflow deactivated and activated again: the saved static data, a new workflow. */
 	restart() {
 		this.build(JSON.parse(this.saved) as IDataObject);
+		this.activationPolled = false;
 	}
 
 	/** Another credential (or environment) on the same node. */
@@ -62,9 +60,7 @@ export class PollerHarness {
 	/** Another configuration of the same node (like editing the workflow), keeping its static data. */
 	setParameters(parameters: IDataObject) {
 		this.parameters = parameters;
-		const activationPolled = this.activationPolled;
 		this.build(this.workflow.staticData);
-		this.activationPolled = activationPolled;
 	}
 
 	/** One poll as n8n runs it on schedule ('trigger'), or as "Fetch Test Event" ('manual'). */

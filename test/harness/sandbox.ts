@@ -1,7 +1,7 @@
-import type { Sandbox } from '../../sandbox/server';
-import { startSandbox } from '../../sandbox/server';
 import type { IDataObject } from 'n8n-workflow';
 
+import type { Sandbox } from '../../sandbox/server';
+import { startSandbox } from '../../sandbox/server';
 import { runSophiieNode, sandboxCredentials } from './n8n';
 
 /**
@@ -22,18 +22,18 @@ export function useSandbox() {
 		if (!sandbox) throw new Error('The sandbox is not running');
 		return sandbox;
 	};
+	const acmeCredentials = () => sandboxCredentials(current().url, current().seed.organizations.acme.token, current().webhooksUrl);
 	return {
 		get sandbox() {
 			return current();
 		},
 		/** Credentials of the seeded Acme organization. */
 		get credentials() {
-			return sandboxCredentials(current().url, current().seed.organizations.acme.token, current().webhooksUrl);
+			return acmeCredentials();
 		},
 		/** One operation of the Sophiie node through n8n-core, with the Acme credentials. */
 		run(resource: string, operation: string, parameters: IDataObject = {}, items?: IDataObject[]) {
-			const credentials = sandboxCredentials(current().url, current().seed.organizations.acme.token, current().webhooksUrl);
-			return runSophiieNode({ credentials, items, parameters: { resource, operation, ...parameters } });
+			return runSophiieNode({ credentials: acmeCredentials(), items, parameters: { resource, operation, ...parameters } });
 		},
 		/** Requests to the `/v1` API host since the last reset. */
 		apiRequests() {

@@ -17,7 +17,7 @@ import type {
 } from 'n8n-workflow';
 
 import { recordForLeakCheck } from './leak-record';
-import { SOPHIIE_TRIGGER_NODE_TYPE, activeTriggerWorkflow, additionalDataFor, nodeTypes } from './n8n';
+import { SOPHIIE_TRIGGER_NODE_TYPE, activeTriggerWorkflow, additionalDataFor, nodeTypes, savedStaticData } from './n8n';
 
 /**
  * The Sophiie Trigger as n8n runs it: an activated workflow whose webhook
@@ -160,9 +160,7 @@ export class TriggerHarness {
 	}
 
 	private save(workflow: Workflow) {
-		const data = { ...(workflow.staticData as IDataObject) };
-		delete data.__dataChanged;
-		this.stored = JSON.stringify(data);
+		this.stored = savedStaticData(workflow);
 	}
 
 	/** Puts this node's static data into the database as given (e.g. as an earlier version stored it). */

@@ -1,10 +1,9 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- development tooling, never published: the rules for node code do not apply */
-import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 
 import type { QueueHarness } from '../../scripts/n8n-queue';
 import { startQueueHarness } from '../../scripts/n8n-queue';
-import { sophiiePollingTriggerNode, sophiieTriggerNode } from '../../scripts/workflow-nodes';
+import { sophiiePollingTriggerNode } from '../../scripts/workflow-nodes';
 import { activateAgentExample, converse, toolError, toolResults } from '../e2e/agent';
 import { startScriptedModel } from '../harness/scripted-model';
 import { workflowHelpers } from '../e2e/workflows';
@@ -27,7 +26,7 @@ afterAll(async () => {
 	await harness?.stop();
 });
 
-const { wait, until, executions, finishedExecutions, nodeOutput, sophiieCredential, webhookWorkflow, pollNow } = workflowHelpers(
+const { wait, until, executions, finishedExecutions, nodeOutput, sophiieCredential, webhookWorkflow, pollNow, activeLeadTrigger } = workflowHelpers(
 	() => harness,
 );
 const log = (name: string) => fs.readFileSync(harness.logFiles[name], 'utf8');
@@ -83,21 +82,7 @@ async function createLead(body: Record<string, unknown>) {
 }
 
 test('the trigger: subscribes on the webhook processor URL, runs deliveries on workers, refuses forgeries, survives a restart of main without a second subscription, and unsubscribes', async () => {
-	const webhookId = randomUUID();
-	const created = await harness.api<{ id: string }>('POST', '/workflows', {
-		name: 'queue trigger',
-		settings: { executionOrder: 'v1' },
-		nodes: [
-			sophiieTriggerNode(webhookId, { events: ['LEAD_CREATED'], customEvents: '', userId: 'usr_acme1' }, sophiieCredential()),
-		],
-		connections: {},
-	});
-	const workflowId = created.body.id;
-	expect((await harness.api('POST', `/workflows/${workflowId}/activate`)).status).toBe(200);
-	const [hook] = await until('the subscription', async () => {
-		const live = harness.sandbox.webhooks.list();
-		return live.length === 1 ? live : undefined;
-	});
+	const { workflowId, webhookId, hook } = await activeLeadTrigger('queue trigger');
 	const hookUrl = new URL(hook.hookUrl);
 	expect(`${hookUrl.origin}${hookUrl.pathname}`).toBe(`${harness.webhookUrl}/webhook/${webhookId}/webhook`);
 
