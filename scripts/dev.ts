@@ -1,7 +1,7 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-globals, no-console -- development tooling, never published: the rules for node code do not apply */
-import { loadExamples } from './examples';
-import { OWNER, SANDBOX_CREDENTIAL_NAME, startHarness, step } from './n8n-harness';
-import { RECOMMENDED_BURST_SETTINGS, startQueueHarness } from './n8n-queue';
+import { loadExamples } from './harness/examples';
+import { OWNER, SANDBOX_CREDENTIAL_NAME, startHarness, step } from './harness/n8n';
+import { RECOMMENDED_BURST_SETTINGS, startQueueHarness } from './harness/n8n-queue';
 
 /**
  * `npm run dev`: real n8n with this package installed as a community node, the

@@ -2,8 +2,8 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 
-import { testedN8nVersions } from './n8n-versions';
-import { projectRoot } from './pack';
+import { testedN8nVersions } from './harness/n8n-versions';
+import { projectRoot } from './harness/pack';
 
 /**
  * `npm run test:e2e:all`: the end-to-end suite once per tested n8n version

@@ -1,4 +1,4 @@
-import { sandboxCredentials, testCredential, resolveCredentialTestRequest } from './harness/n8n';
+import { sandboxCredentials, testCredential, resolveCredentialTestRequest } from '../scripts/harness/n8n-core';
 import { useSandbox } from './harness/sandbox';
 
 const env = useSandbox();

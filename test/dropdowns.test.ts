@@ -1,4 +1,4 @@
-import { runListSearch, runLoadOptions } from './harness/n8n';
+import { runListSearch, runLoadOptions } from '../scripts/harness/n8n-core';
 import { useSandbox } from './harness/sandbox';
 
 const env = useSandbox();

@@ -1,9 +1,9 @@
 /* eslint-disable @n8n/community-nodes/no-hardcoded-secrets -- development tooling, never published: the rules for node code do not apply */
-import { freePort } from '../scripts/ports';
+import { freePort } from '../scripts/harness/ports';
 import { capturedLogs } from './harness/leak-guard';
-import { serialize } from './harness/leak-record';
-import type { RunResult } from './harness/n8n';
-import { runSophiieNode, sandboxCredentials } from './harness/n8n';
+import { serialize } from '../scripts/harness/leak-record';
+import type { RunResult } from '../scripts/harness/n8n-core';
+import { runSophiieNode, sandboxCredentials } from '../scripts/harness/n8n-core';
 import { leadParameters } from './harness/params';
 import { useSandbox } from './harness/sandbox';
 

@@ -1,4 +1,4 @@
-import { runSophiieNode } from './harness/n8n';
+import { runSophiieNode } from '../scripts/harness/n8n-core';
 import { leadParameters } from './harness/params';
 import { useSandbox } from './harness/sandbox';
 

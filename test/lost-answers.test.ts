@@ -2,7 +2,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-import { runSophiieNode } from './harness/n8n';
+import { runSophiieNode } from '../scripts/harness/n8n-core';
 import { byId, leadParameters } from './harness/params';
 import { useSandbox } from './harness/sandbox';
 

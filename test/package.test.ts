@@ -4,8 +4,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
-import { PACKAGE_NAME, packCleanCheckout, projectRoot, tarballFiles } from '../scripts/pack';
-import { cleanEnv, runLogged } from '../scripts/processes';
+import { PACKAGE_NAME, packCleanCheckout, projectRoot, tarballFiles } from '../scripts/harness/pack';
+import { cleanEnv, runLogged } from '../scripts/harness/processes';
 
 /**
  * What `npm publish` ships and what a user's manual install gets, checked on

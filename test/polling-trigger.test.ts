@@ -2,7 +2,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { RETRY } from '../nodes/shared/transport/retry';
-import { runSophiieNode } from './harness/n8n';
+import { runSophiieNode } from '../scripts/harness/n8n-core';
 import { leadParameters } from './harness/params';
 import { PollerHarness } from './harness/poller';
 import { useSandbox } from './harness/sandbox';

@@ -2,7 +2,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { Fault } from '../sandbox/server';
-import { runListSearch, runSophiieNode, testCredential } from './harness/n8n';
+import { runListSearch, runSophiieNode, testCredential } from '../scripts/harness/n8n-core';
 import { leadParameters } from './harness/params';
 import { useSandbox } from './harness/sandbox';
 import { TriggerHarness } from './harness/trigger';

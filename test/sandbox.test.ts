@@ -1,4 +1,6 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-imports -- development tooling, never published: the rules for node code do not apply */
+import { ENDPOINTS } from '../nodes/shared/endpoints';
+import type { Endpoint } from '../nodes/shared/endpoints';
 import { useSandbox } from './harness/sandbox';
 
 /**
@@ -65,6 +67,33 @@ describe('sandbox: pagination rules', () => {
 			for (const lead of (await call(`/v1/leads?limit=100&page=${page}`)).body.leads) ids.add(lead.id);
 		}
 		expect(ids.size).toBe(260);
+	});
+});
+
+describe('sandbox: every endpoint in the node’s endpoint table', () => {
+	const rows = Object.entries(ENDPOINTS as Record<string, Endpoint>);
+	const url = (segments: string[], query = '') => `/v1/${segments.map(encodeURIComponent).join('/')}${query}`;
+
+	test.each(rows)('%s: the list answers its list key and the three counters, each record with an id', async (_name, endpoint) => {
+		const { status, body } = await call(url(endpoint.listPath, '?limit=5'));
+		expect(status).toBe(200);
+		expect(Object.keys(body).sort()).toEqual(['currentPage', 'totalCount', 'totalPages', endpoint.listKey].sort());
+		expect(body[endpoint.listKey].length).toBeGreaterThan(0);
+		for (const record of body[endpoint.listKey]) expect(record).toHaveProperty('id');
+		const foreign = await call(url(endpoint.listPath, '?limit=100'), { token: env.sandbox.seed.organizations.globex.token });
+		const ownIds = new Set(body[endpoint.listKey].map((record: { id: unknown }) => record.id));
+		for (const record of foreign.body[endpoint.listKey]) expect(ownIds.has(record.id)).toBe(false);
+	});
+
+	const withRecord = rows.filter(([, endpoint]) => endpoint.recordPath);
+	test.each(withRecord)('%s: a listed record is read by its id; an unknown or foreign id is 404 Not found', async (_name, endpoint) => {
+		const recordPath = endpoint.recordPath!;
+		const listed = (await call(url(endpoint.listPath, '?limit=1'))).body[endpoint.listKey][0];
+		expect(await call(url(recordPath(String(listed.id))))).toMatchObject({ status: 200, body: { id: listed.id } });
+		expect(await call(url(recordPath('999999999')))).toMatchObject({ status: 404, body: envelope(404, 'Not found') });
+		const globex = env.sandbox.seed.organizations.globex.token;
+		const foreign = (await call(url(endpoint.listPath, '?limit=1'), { token: globex })).body[endpoint.listKey][0];
+		expect(await call(url(recordPath(String(foreign.id))))).toMatchObject({ status: 404, body: envelope(404, 'Not found') });
 	});
 });
 

@@ -1,4 +1,4 @@
-import { runLoadOptions } from './harness/n8n';
+import { runLoadOptions } from '../scripts/harness/n8n-core';
 import { byId } from './harness/params';
 import { useSandbox } from './harness/sandbox';
 

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { runSophiieNode } from './harness/n8n';
+import { runSophiieNode } from '../scripts/harness/n8n-core';
 import { leadParameters } from './harness/params';
 import { useSandbox } from './harness/sandbox';
 

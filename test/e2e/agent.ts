@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 
-import { loadExamples } from '../../scripts/examples';
-import type { Harness } from '../../scripts/n8n-harness';
+import { loadExamples } from '../../scripts/harness/examples';
+import type { Harness } from '../../scripts/harness/n8n';
 import type { ChatRequest, PlannedCall, ScriptedModel } from '../harness/scripted-model';
 import { messageText } from '../harness/scripted-model';
 import { until } from './workflows';

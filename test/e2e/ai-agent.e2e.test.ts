@@ -1,7 +1,7 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-globals -- development tooling, never published: the rules for node code do not apply */
-import type { Harness } from '../../scripts/n8n-harness';
-import { startHarness } from '../../scripts/n8n-harness';
-import { selectedN8nVersion } from '../../scripts/n8n-versions';
+import type { Harness } from '../../scripts/harness/n8n';
+import { startHarness } from '../../scripts/harness/n8n';
+import { selectedN8nVersion } from '../../scripts/harness/n8n-versions';
 import type { ScriptedModel } from '../harness/scripted-model';
 import { startScriptedModel } from '../harness/scripted-model';
 import type { AgentExample } from './agent';

@@ -3,11 +3,11 @@ import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-import { loadExamples } from '../../scripts/examples';
-import type { Harness } from '../../scripts/n8n-harness';
-import { SANDBOX_CREDENTIAL_NAME, startHarness } from '../../scripts/n8n-harness';
-import { selectedN8nVersion } from '../../scripts/n8n-versions';
-import { sophiiePollingTriggerNode, sophiieTriggerNode } from '../../scripts/workflow-nodes';
+import { loadExamples } from '../../scripts/harness/examples';
+import type { Harness } from '../../scripts/harness/n8n';
+import { SANDBOX_CREDENTIAL_NAME, startHarness } from '../../scripts/harness/n8n';
+import { selectedN8nVersion } from '../../scripts/harness/n8n-versions';
+import { sophiiePollingTriggerNode, sophiieTriggerNode } from '../../scripts/harness/workflow-nodes';
 import { workflowHelpers } from './workflows';
 import { byId } from '../harness/params';
 

@@ -1,10 +1,10 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-globals -- development tooling, never published: the rules for node code do not apply */
 import { randomUUID } from 'node:crypto';
 
-import type { Harness } from '../../scripts/n8n-harness';
-import { sandboxCredentialRef } from '../../scripts/n8n-harness';
-import { sophiieTriggerNode, webhookNode } from '../../scripts/workflow-nodes';
-import { until } from '../../scripts/until';
+import type { Harness } from '../../scripts/harness/n8n';
+import { sandboxCredentialRef } from '../../scripts/harness/n8n';
+import { sophiieTriggerNode, webhookNode } from '../../scripts/harness/workflow-nodes';
+import { until } from '../../scripts/harness/until';
 
 /**
  * Workflows in real n8n through its public API, for the end-to-end suites

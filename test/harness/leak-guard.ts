@@ -1,7 +1,7 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, no-console -- development tooling, never published: the rules for node code do not apply */
 import { Writable } from 'node:stream';
 
-import { enableLeakRecording, recordedForLeakCheck } from './leak-record';
+import { enableLeakRecording, recordedForLeakCheck } from '../../scripts/harness/leak-record';
 
 /**
  * The suite-wide leak check. Every test file runs with this module: it keeps

@@ -2,8 +2,8 @@
 import { PollContext } from 'n8n-core';
 import type { ICredentialDataDecryptedObject, IDataObject, INode, INodeExecutionData, Workflow } from 'n8n-workflow';
 
-import { recordForLeakCheck } from './leak-record';
-import { SOPHIIE_POLLING_TRIGGER_NODE_TYPE, activeTriggerWorkflow, additionalDataFor, nodeTypes, savedStaticData } from './n8n';
+import { recordForLeakCheck } from '../../scripts/harness/leak-record';
+import { SOPHIIE_POLLING_TRIGGER_NODE_TYPE, activeTriggerWorkflow, additionalDataFor, nodeTypes, savedStaticData } from '../../scripts/harness/n8n-core';
 
 let pollerCount = 0;
 

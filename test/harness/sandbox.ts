@@ -2,7 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import type { Sandbox } from '../../sandbox/server';
 import { startSandbox } from '../../sandbox/server';
-import { runSophiieNode, sandboxCredentials } from './n8n';
+import { runSophiieNode, sandboxCredentials } from '../../scripts/harness/n8n-core';
 
 /**
  * Starts a fresh, seeded sandbox on a free port of 127.0.0.1 for the test file,

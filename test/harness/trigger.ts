@@ -16,8 +16,8 @@ import type {
 	WorkflowActivateMode,
 } from 'n8n-workflow';
 
-import { recordForLeakCheck } from './leak-record';
-import { SOPHIIE_TRIGGER_NODE_TYPE, activeTriggerWorkflow, additionalDataFor, nodeTypes, savedStaticData } from './n8n';
+import { recordForLeakCheck } from '../../scripts/harness/leak-record';
+import { SOPHIIE_TRIGGER_NODE_TYPE, activeTriggerWorkflow, additionalDataFor, nodeTypes, savedStaticData } from '../../scripts/harness/n8n-core';
 
 /**
  * The Sophiie Trigger as n8n runs it: an activated workflow whose webhook

@@ -1,9 +1,9 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- development tooling, never published: the rules for node code do not apply */
 import fs from 'node:fs';
 
-import type { QueueHarness } from '../../scripts/n8n-queue';
-import { startQueueHarness } from '../../scripts/n8n-queue';
-import { sophiiePollingTriggerNode } from '../../scripts/workflow-nodes';
+import type { QueueHarness } from '../../scripts/harness/n8n-queue';
+import { startQueueHarness } from '../../scripts/harness/n8n-queue';
+import { sophiiePollingTriggerNode } from '../../scripts/harness/workflow-nodes';
 import { activateAgentExample, converse, toolError, toolResults } from '../e2e/agent';
 import { startScriptedModel } from '../harness/scripted-model';
 import { workflowHelpers } from '../e2e/workflows';

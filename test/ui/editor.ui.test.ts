@@ -5,10 +5,10 @@ import path from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { chromium } from 'playwright-core';
 
-import type { Harness } from '../../scripts/n8n-harness';
-import { OWNER, projectRoot, startHarness } from '../../scripts/n8n-harness';
+import type { Harness } from '../../scripts/harness/n8n';
+import { OWNER, projectRoot, startHarness } from '../../scripts/harness/n8n';
 import { agentExample } from '../e2e/agent';
-import { until } from '../../scripts/until';
+import { until } from '../../scripts/harness/until';
 
 /**
  * What a user does in n8n's editor, in Debian's Chromium: find the Sophiie

@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
-import { projectRoot } from './n8n-harness';
+import { projectRoot } from './pack';
 
 /**
  * The example workflows in examples/, ready for n8n's public API: the

@@ -1,12 +1,12 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-globals -- development tooling, never published: the rules for node code do not apply */
-import { runSophiieNode, sandboxCredentials } from '../test/harness/n8n';
+import { runSophiieNode, sandboxCredentials } from '../harness/n8n-core';
 
 /**
  * Peak memory of List Activities → Return All run in-process through n8n-core
  * (the same harness the tests use), against the output's JSON size. Run as its
  * own process with --expose-gc so the sandbox and the benchmark are not counted.
  *
- *   bench-memory <apiUrl> <token> <leadId>
+ *   node memory.js <apiUrl> <token> <leadId>
  *
  * Prints `{ "items", "outputBytes", "rssGrowth", "heapGrowth" }`.
  */

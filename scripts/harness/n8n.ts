@@ -5,9 +5,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
-import type { Sandbox } from '../sandbox/server';
-import { startSandbox } from '../sandbox/server';
-import type { DeliveryOptions } from '../sandbox/webhooks';
+import type { Sandbox } from '../../sandbox/server';
+import { startSandbox } from '../../sandbox/server';
+import type { DeliveryOptions } from '../../sandbox/webhooks';
 import { n8nVersionsDir, selectedN8nVersion } from './n8n-versions';
 import { PACKAGE_NAME, packCleanCheckout } from './pack';
 import { freePort } from './ports';

@@ -3,9 +3,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
-import { startSandbox } from '../sandbox/server';
-import type { DeliveryOptions } from '../sandbox/webhooks';
-import type { Harness, N8nInstall, N8nProcess } from './n8n-harness';
+import { startSandbox } from '../../sandbox/server';
+import type { DeliveryOptions } from '../../sandbox/webhooks';
+import type { Harness, N8nInstall, N8nProcess } from './n8n';
 import {
 	createOwnerAndApiKey,
 	createSandboxCredential,
@@ -15,7 +15,7 @@ import {
 	n8nClients,
 	n8nEnvironment,
 	startN8nProcess,
-} from './n8n-harness';
+} from './n8n';
 import { packCleanCheckout } from './pack';
 import { freePort } from './ports';
 import type { Log } from './processes';

@@ -3,12 +3,12 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 
-import type { ExtraPackage, Harness } from './n8n-harness';
-import { webhookNode } from './workflow-nodes';
+import type { ExtraPackage, Harness } from '../harness/n8n';
+import { webhookNode } from '../harness/workflow-nodes';
 
 /**
  * The contenders `npm run bench` and `npm run bench:profile` set against the
- * Sophiie node: the floor node (bench-floor.node.ts) as its own community
+ * Sophiie node: the floor node (floor.node.ts) as its own community
  * package, installed beside this one for benchmarks only, and n8n's HTTP
  * Request node with a bearer header credential; and the workflow that runs
  * any of them.
@@ -20,7 +20,7 @@ export const floorPackage = (): ExtraPackage => ({
 	name: FLOOR_PACKAGE,
 	files: {
 		'package.json': JSON.stringify({ name: FLOOR_PACKAGE, version: '0.0.0', n8n: { n8nNodesApiVersion: 1, nodes: ['BenchFloor.node.js'] } }),
-		'BenchFloor.node.js': fs.readFileSync(path.join(__dirname, 'bench-floor.node.js'), 'utf8'),
+		'BenchFloor.node.js': fs.readFileSync(path.join(__dirname, 'floor.node.js'), 'utf8'),
 	},
 });
 

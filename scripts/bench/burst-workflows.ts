@@ -1,9 +1,9 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-globals -- development tooling, never published: the rules for node code do not apply */
 import { randomUUID } from 'node:crypto';
 
-import type { Harness } from './n8n-harness';
-import { sandboxCredentialRef } from './n8n-harness';
-import { sophiieTriggerNode, webhookNode } from './workflow-nodes';
+import type { Harness } from '../harness/n8n';
+import { sandboxCredentialRef } from '../harness/n8n';
+import { sophiieTriggerNode, webhookNode } from '../harness/workflow-nodes';
 
 /** The workflows and execution listing shared by `npm run bench:burst` and the trigger rows of `npm run bench`. */
 

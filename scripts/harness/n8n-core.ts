@@ -30,7 +30,7 @@ import {
 } from 'n8n-workflow';
 
 
-import { projectRoot } from '../../scripts/n8n-harness';
+import { projectRoot } from './pack';
 import { recordForLeakCheck } from './leak-record';
 /**
  * A small in-process n8n: the package's built node and credential run through

@@ -3,14 +3,14 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
-import { batching, benchWorkflow, callBenchWorkflow, createHeaderCredential, floorNode, floorPackage, httpRequestNode } from './bench-contenders';
-import type { Harness } from './n8n-harness';
-import { sandboxCredentialRef, startHarness, step } from './n8n-harness';
+import { batching, benchWorkflow, callBenchWorkflow, createHeaderCredential, floorNode, floorPackage, httpRequestNode } from './contenders';
+import type { Harness } from '../harness/n8n';
+import { sandboxCredentialRef, startHarness, step } from '../harness/n8n';
 
 /**
  * `npm run bench:profile`: where n8n's main process spends its CPU per item
  * while the Sophiie node runs Get × 1,000 (one at a time unless told), side by
- * side with the benchmark's floor node (bench-floor.node.ts) and n8n's HTTP
+ * side with the benchmark's floor node (floor.node.ts) and n8n's HTTP
  * Request node doing the same Gets, from a V8 CPU profile of that process
  * (`--cpu-prof`), counting only the samples taken during each contender's runs
  * (they alternate). Each sample goes to the category of the innermost frame

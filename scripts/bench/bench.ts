@@ -2,10 +2,10 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 
-import type { Harness } from './n8n-harness';
-import { ensureN8n, sandboxCredentialRef, startHarness, step } from './n8n-harness';
-import { batching, benchWorkflow, callBenchWorkflow, createHeaderCredential, floorNode, floorPackage, httpRequestNode, UNDER_TEST } from './bench-contenders';
-import { triggerRows } from './bench-trigger';
+import type { Harness } from '../harness/n8n';
+import { ensureN8n, sandboxCredentialRef, startHarness, step } from '../harness/n8n';
+import { batching, benchWorkflow, callBenchWorkflow, createHeaderCredential, floorNode, floorPackage, httpRequestNode, UNDER_TEST } from './contenders';
+import { triggerRows } from './trigger';
 
 /**
  * `npm run bench`: the Sophiie node against the alternatives, measured side by
@@ -15,7 +15,7 @@ import { triggerRows } from './bench-trigger';
  *
  * 1. Get Lead per item, at 1 and 8 at a time, on loopback and with 20 ms of
  *    simulated latency, against the floor inside n8n (a minimal node that
- *    reads one parameter and calls n8n's request helper: bench-floor.node.ts),
+ *    reads one parameter and calls n8n's request helper: floor.node.ts),
  *    the HTTP Request node, and a raw keep-alive client outside n8n.
  * 2. List Activities → Return All over 10,000 activities, and its peak memory.
  * 3. Rate limits as in production, one key, 600 requests/minute: one execution
@@ -23,7 +23,7 @@ import { triggerRows } from './bench-trigger';
  *    repetition must succeed in full.
  * 4. Trigger throughput: a burst of deliveries into the Sophiie Trigger against
  *    n8n's own Webhook node, on defaults and with the recommended settings
- *    (bench-trigger.ts).
+ *    (trigger.ts).
  */
 
 const REPETITIONS = Number(process.env.BENCH_REPETITIONS ?? 3);
@@ -94,14 +94,14 @@ function runChild<T>(bench: Bench, args: string[]): Promise<T> {
 }
 
 async function rawClient(bench: Bench, args: string[]): Promise<number> {
-	return (await runChild<{ ms: number }>(bench, [path.join(__dirname, 'bench-raw-client.js'), ...args])).ms;
+	return (await runChild<{ ms: number }>(bench, [path.join(__dirname, 'raw-client.js'), ...args])).ms;
 }
 
 /** Peak RSS growth of the raw client holding the same activities: what the items alone cost. */
 async function rawClientMemory(bench: Bench, args: string[]): Promise<number> {
 	const result = await runChild<{ rssGrowth: number }>(bench, [
 		'--expose-gc',
-		path.join(__dirname, 'bench-raw-client.js'),
+		path.join(__dirname, 'raw-client.js'),
 		...args,
 	]);
 	return result.rssGrowth;
@@ -341,7 +341,7 @@ function prepareData(bench: Bench) {
 async function memoryRow(bench: Bench, busyLeadId: string): Promise<string[]> {
 	const { url, seed } = bench.harness.sandbox;
 	const token = seed.organizations.acme.token;
-	const memory = await runChild<{ outputBytes: number; rssGrowth: number; heapGrowth: number }>(bench, ['--expose-gc', path.join(__dirname, 'bench-memory.js'), url, token, busyLeadId]);
+	const memory = await runChild<{ outputBytes: number; rssGrowth: number; heapGrowth: number }>(bench, ['--expose-gc', path.join(__dirname, 'memory.js'), url, token, busyLeadId]);
 	const raw = await rawClientMemory(bench, ['pages', url, token, busyLeadId, '5']);
 	const mb = (bytes: number) => `${(bytes / 1e6).toFixed(1)} MB`;
 	return ['Memory of that Return All (in-process)', `output JSON ${mb(memory.outputBytes)}; peak RSS growth ${mb(memory.rssGrowth)} (heap ${mb(memory.heapGrowth)}); the raw client holding the same items: ${mb(raw)}`, `RSS growth ${ratio(memory.rssGrowth / memory.outputBytes)} the output`];

@@ -21,9 +21,9 @@ export interface Service {
 	stop(): Promise<void>;
 }
 
-/** Installs Debian's redis-server and postgresql when missing (scripts/ensure-queue-services.sh). */
+/** Installs Debian's redis-server and postgresql when missing (ensure-queue-services.sh beside this file). */
 export async function ensureQueueServices(log: Log): Promise<void> {
-	await runLogged('bash', [path.join(projectRoot, 'scripts', 'ensure-queue-services.sh')], {
+	await runLogged('bash', [path.join(projectRoot, 'scripts', 'harness', 'ensure-queue-services.sh')], {
 		cwd: projectRoot,
 		progress: { log, what: 'installing redis-server and postgresql' },
 	});

@@ -1,9 +1,9 @@
 import type { ListedExecution } from './burst-workflows';
 import { settledExecutions, triggerWorkflow, webhookNodeWorkflow } from './burst-workflows';
-import type { Harness } from './n8n-harness';
-import { startHarness } from './n8n-harness';
-import { RECOMMENDED_BURST_SETTINGS } from './n8n-queue';
-import type { Log } from './processes';
+import type { Harness } from '../harness/n8n';
+import { startHarness } from '../harness/n8n';
+import { RECOMMENDED_BURST_SETTINGS } from '../harness/n8n-queue';
+import type { Log } from '../harness/processes';
 
 /**
  * The trigger rows of `npm run bench`: TRIGGER_BURST deliveries at once into an

@@ -1,9 +1,9 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-globals, no-console -- development tooling, never published: the rules for node code do not apply */
 import { settledExecutions, triggerWorkflow, webhookNodeWorkflow } from './burst-workflows';
-import type { Harness } from './n8n-harness';
-import { startHarness } from './n8n-harness';
-import { RECOMMENDED_BURST_SETTINGS, startQueueHarness } from './n8n-queue';
-import { step } from './processes';
+import type { Harness } from '../harness/n8n';
+import { startHarness } from '../harness/n8n';
+import { RECOMMENDED_BURST_SETTINGS, startQueueHarness } from '../harness/n8n-queue';
+import { step } from '../harness/processes';
 
 /**
  * `npm run bench:burst`: BURST_SIZE (default 1,000) Sophiie deliveries sent at
