@@ -8,6 +8,7 @@ import { HttpError, MESSAGES, envelope, matchRoute, messageFor, readBody, sendRe
 import type { ControlContext } from './routes/controls';
 import { controlRoutes } from './routes/controls';
 import type { HostContext } from './routes/context';
+import { knowledgeRoutes } from './routes/knowledge';
 import { leadRoutes } from './routes/leads';
 import { recordRoutes } from './routes/records';
 import { webhooksHostRoutes } from './routes/webhooks-host';
@@ -23,7 +24,7 @@ import type { WebhookHub } from './webhooks';
  */
 
 const HOST_ROUTES: Record<Host, Array<Route<HostContext>>> = {
-	api: [...leadRoutes, ...recordRoutes],
+	api: [...leadRoutes, ...recordRoutes, ...knowledgeRoutes],
 	webhooks: webhooksHostRoutes,
 };
 

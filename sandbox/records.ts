@@ -1,9 +1,12 @@
+import type { Knowledge } from './knowledge-seed';
+import { availabilityOf, seedKnowledge } from './knowledge-seed';
 import type { LeadRecord, Member } from './store';
 
 /**
  * The rest of an organization's documented data (sophiie-api.md §5–§9):
  * inquiries, appointments, organization members, product and service
- * catalogues, company notes, and the SMS messages sent through the API.
+ * catalogues, company notes, the SMS messages and calls sent through the
+ * API, business hours, and what the AI receptionist knows (knowledge.ts).
  * Seeded from the leads by index, so the seed stays deterministic.
  */
 
@@ -75,6 +78,15 @@ export interface SentSms {
 	sentAt: string;
 }
 
+export interface PlacedCall {
+	id: string;
+	name: string;
+	phoneNumber: string;
+	mode: 'normal' | 'transfer_only';
+	customInstructions?: string;
+	placedAt: string;
+}
+
 export class OrganizationRecords {
 	/** Newest first, as lists are returned. */
 	inquiries: Inquiry[] = [];
@@ -84,7 +96,12 @@ export class OrganizationRecords {
 	services: Catalogue<'services'> = { categories: [] };
 	companyNotes = new Map<string, CompanyNote[]>();
 	sms: SentSms[] = [];
+	calls: PlacedCall[] = [];
 	nextThreadId = 1;
+	constructor(
+		readonly availability: ReturnType<typeof availabilityOf>,
+		readonly knowledge: Knowledge,
+	) {}
 }
 
 const TRADE_SERVICES = ['Blocked drain', 'Hot water system', 'Leak detection', 'Bathroom renovation', 'Gas fitting'];
@@ -215,8 +232,16 @@ function servicesOf(created: string): Catalogue<'services'> {
 }
 
 /** Seeds an organization's records from its members and leads (oldest lead first). */
-export function seedRecords(orgKey: string, members: Member[], leads: LeadRecord[]): OrganizationRecords {
-	const records = new OrganizationRecords();
+export function seedRecords(
+	orgKey: string,
+	members: Member[],
+	leads: LeadRecord[],
+	{ timeZone, idBase }: { timeZone: string; idBase: number },
+): OrganizationRecords {
+	const records = new OrganizationRecords(
+		availabilityOf(timeZone),
+		seedKnowledge(idBase, (n) => addDays(members[0].createdAt, n + 1)),
+	);
 	leads.forEach((lead, index) => {
 		const { id, source, summary } = lead.lastInquiry;
 		records.inquiries.unshift(inquiryOf(lead, id, source as Inquiry['source'], lead.createdAt, summary));

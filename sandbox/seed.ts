@@ -71,6 +71,8 @@ interface OrganizationSpec {
 	leads: number;
 	country: string;
 	timeZone: string;
+	/** Where the organization's whole-number ids (scenarios, FAQs…) start. */
+	idBase: number;
 }
 
 function organizationOf(spec: OrganizationSpec): Organization {
@@ -176,7 +178,7 @@ function seedOrganization(
 		seedLeadHistory(store, next, lead, n, members);
 		leads.push(lead);
 	}
-	store.records.set(organization.id, seedRecords(spec.key, members, leads));
+	store.records.set(organization.id, seedRecords(spec.key, members, leads, spec));
 	return {
 		org: { id: organization.id, name: spec.name, token: spec.token, ownerId: members[0].id, leadCount: spec.leads },
 		leadIds: leads.map((lead) => lead.id),
@@ -196,6 +198,7 @@ export function seedStore(): { store: SophiieStore; seed: SeedInfo } {
 		leads: 260,
 		country: 'AU',
 		timeZone: 'Australia/Sydney',
+		idBase: 1,
 	});
 	const globex = seedOrganization(store, next, {
 		key: 'globex',
@@ -204,6 +207,7 @@ export function seedStore(): { store: SophiieStore; seed: SeedInfo } {
 		leads: 40,
 		country: 'US',
 		timeZone: 'America/New_York',
+		idBase: 5001,
 	});
 
 	const busyLeadId = acme.leadIds[0];

@@ -85,11 +85,14 @@ describe('sandbox: every endpoint in the node’s endpoint table', () => {
 		for (const record of foreign.body[endpoint.listKey]) expect(ownIds.has(record.id)).toBe(false);
 	});
 
-	const withRecord = rows.filter(([, endpoint]) => endpoint.recordPath);
+	const withRecord = rows.filter(([, endpoint]) => endpoint.hasGet);
 	test.each(withRecord)('%s: a listed record is read by its id; an unknown or foreign id is 404 Not found', async (_name, endpoint) => {
 		const recordPath = endpoint.recordPath!;
 		const listed = (await call(url(endpoint.listPath, '?limit=1'))).body[endpoint.listKey][0];
-		expect(await call(url(recordPath(String(listed.id))))).toMatchObject({ status: 200, body: { id: listed.id } });
+		const read = await call(url(recordPath(String(listed.id))));
+		expect(read.status).toBe(200);
+		// Some records come at the top level, others under their record key ({ scenario: {...} }).
+		expect(endpoint.recordKey && read.body[endpoint.recordKey] ? read.body[endpoint.recordKey] : read.body).toMatchObject({ id: listed.id });
 		expect(await call(url(recordPath('999999999')))).toMatchObject({ status: 404, body: envelope(404, 'Not found') });
 		const globex = env.sandbox.seed.organizations.globex.token;
 		const foreign = (await call(url(endpoint.listPath, '?limit=1'), { token: globex })).body[endpoint.listKey][0];

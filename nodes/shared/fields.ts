@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import type { Endpoint } from './endpoints';
 import { DEFAULT_TIMEOUT_SECONDS, MAX_TIMEOUT_SECONDS } from './transport';
 
 /** Fields more than one of the three nodes show. */
@@ -40,6 +41,48 @@ export const leadLocator: INodeProperties = {
 		},
 	],
 };
+
+/** The parameter of a record's locator: `scenarioId`, `faqId`… */
+export const recordLocatorName = (endpoint: Endpoint) => `${endpoint.noun.toLowerCase()}Id`;
+
+/** The list search behind a record's locator: `searchScenarios`, `searchFaqs`… */
+export const recordSearchMethod = (endpoint: Endpoint) =>
+	`search${endpoint.listKey.charAt(0).toUpperCase()}${endpoint.listKey.slice(1)}`;
+
+/** A record with a whole-number id, from a searchable list of its names or by ID. */
+export function recordLocator(endpoint: Endpoint): INodeProperties {
+	const { noun } = endpoint;
+	const article = /^[aeiouAEIOU]|^FAQ/.test(noun) ? 'an' : 'a';
+	return {
+		displayName: noun.charAt(0).toUpperCase() + noun.slice(1),
+		name: recordLocatorName(endpoint),
+		type: 'resourceLocator',
+		default: { mode: 'list', value: '' },
+		required: true,
+		description: `The ${noun} to work on`,
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				placeholder: `Select ${article} ${noun}...`,
+				typeOptions: { searchListMethod: recordSearchMethod(endpoint), searchable: true },
+			},
+			{
+				displayName: 'By ID',
+				name: 'id',
+				type: 'string',
+				placeholder: 'e.g. 42',
+				validation: [
+					{
+						type: 'regex',
+						properties: { regex: '^[1-9][0-9]*$', errorMessage: `${article === 'an' ? 'An' : 'A'} ${noun} ID is a whole number, e.g. 42` },
+					},
+				],
+			},
+		],
+	};
+}
 
 export const timeoutOption: INodeProperties = {
 	displayName: 'Timeout (Seconds)',

@@ -64,6 +64,61 @@ export function validateId(node: INode, value: unknown, itemIndex: number, field
 	return value;
 }
 
+/** Sophiie's whole-number ids (scenarios, transfers, policies, FAQs) go in a path: digits only. */
+const NUMERIC_ID_PATTERN = /^[1-9]\d{0,14}$/;
+
+/** Returns a whole-number id as the text of the path, or throws a NodeOperationError naming item and field. */
+export function validateNumericId(node: INode, value: unknown, itemIndex: number, field: string): string {
+	const text = typeof value === 'number' ? String(value) : value;
+	if (typeof text !== 'string' || !NUMERIC_ID_PATTERN.test(text.trim())) {
+		const shown = typeof value === 'string' ? (value.trim() === '' ? 'it is empty' : `${preview(value)} is not a whole number`) : `expected a whole number such as 42, got ${describeType(value)}`;
+		throw invalid(node, itemIndex, field, shown, 'These Sophiie IDs are whole numbers from 1 up, e.g. "42".');
+	}
+	return text.trim();
+}
+
+/** Text of a bounded length (Sophiie's FAQ question, policy title…), trimmed. */
+export function validateBoundedText(
+	node: INode,
+	value: unknown,
+	itemIndex: number,
+	field: string,
+	{ minLength = 1, maxLength }: { minLength?: number; maxLength?: number },
+): string {
+	const text = validateText(node, value, itemIndex, field);
+	if (text.length < minLength) {
+		throw invalid(node, itemIndex, field, `${preview(text)} is shorter than ${minLength} characters`, `Sophiie needs at least ${minLength} characters here.`);
+	}
+	if (maxLength !== undefined && text.length > maxLength) {
+		throw invalid(node, itemIndex, field, `it is ${text.length} characters long (at most ${maxLength})`, `Shorten it to ${maxLength} characters or fewer.`);
+	}
+	return text;
+}
+
+/** A true/false value; an expression may give it as the text "true" or "false". */
+export function validateBoolean(node: INode, value: unknown, itemIndex: number, field: string): boolean {
+	if (typeof value === 'boolean') return value;
+	if (value === 'true' || value === 'false') return value === 'true';
+	throw invalid(node, itemIndex, field, `expected true or false, got ${typeof value === 'string' ? preview(value) : describeType(value)}`, 'Use the toggle, or an expression that gives true or false.');
+}
+
+/** A JSON object or list, given as one or as its JSON text. */
+export function validateJson(node: INode, value: unknown, itemIndex: number, field: string, shape: 'object' | 'list'): unknown {
+	let parsed = value;
+	if (typeof value === 'string') {
+		try {
+			parsed = JSON.parse(value);
+		} catch {
+			throw invalid(node, itemIndex, field, `${preview(value)} is not valid JSON`, `Give a JSON ${shape}, e.g. ${shape === 'list' ? '[{ "question": "…" }]' : '{ "type": "continueCall" }'}.`);
+		}
+	}
+	const isList = Array.isArray(parsed);
+	if ((shape === 'list') !== isList || parsed === null || typeof parsed !== 'object') {
+		throw invalid(node, itemIndex, field, `expected a JSON ${shape}, got ${describeType(parsed)}`, `Give a JSON ${shape}.`);
+	}
+	return parsed;
+}
+
 export function validateEmail(node: INode, value: unknown, itemIndex: number, field: string): string {
 	if (
 		typeof value !== 'string' ||

@@ -91,6 +91,26 @@ function sendSms(context: HostContext) {
 	return ok({ message: 'Message sent successfully' });
 }
 
+const E164 = /^\+[1-9]\d{1,14}$/;
+
+/** Send Call (sophiie-api.md §9.2, third-party only): name, E.164 phoneNumber, mode, custom_instructions for transfer_only. */
+function readCall(body: unknown) {
+	const { name, phoneNumber, mode = 'normal', custom_instructions: customInstructions, ...rest } = (body ?? {}) as Record<string, unknown>;
+	if (Object.keys(rest).length > 0) throw new HttpError(400);
+	if (typeof name !== 'string' || name.trim() === '' || typeof phoneNumber !== 'string' || !E164.test(phoneNumber)) throw new HttpError(400);
+	if (mode !== 'normal' && mode !== 'transfer_only') throw new HttpError(400);
+	if (customInstructions !== undefined && typeof customInstructions !== 'string') throw new HttpError(400);
+	if (mode === 'transfer_only' && !customInstructions) throw new HttpError(400);
+	return { name, phoneNumber, mode, customInstructions } as const;
+}
+
+/** Places the call; Sophiie documents no answer, so the sandbox answers as Send SMS does, with the call's id. */
+function placeCall(context: HostContext) {
+	const call = { id: `call_${randomBytes(4).toString('hex')}`, ...readCall(context.body), placedAt: context.state.store.now() };
+	recordsOf(context).calls.push(call);
+	return ok({ message: 'Call initiated successfully', callId: call.id });
+}
+
 export const recordRoutes: Array<Route<HostContext>> = [
 	{ method: 'GET', path: '/v1/inquiries', handle: listInquiries },
 	{
@@ -128,4 +148,6 @@ export const recordRoutes: Array<Route<HostContext>> = [
 		},
 	},
 	{ method: 'POST', path: '/v1/sms', handle: sendSms },
+	{ method: 'POST', path: '/v1/calls', handle: placeCall },
+	{ method: 'GET', path: '/v1/organization/availability', handle: (context) => ok(recordsOf(context).availability) },
 ];

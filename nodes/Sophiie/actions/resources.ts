@@ -1,12 +1,17 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import * as appointment from './appointment/Appointment.resource';
+import * as call from './call/Call.resource';
 import * as company from './company/Company.resource';
+import * as faq from './faq/Faq.resource';
 import * as inquiry from './inquiry/Inquiry.resource';
 import * as lead from './lead/Lead.resource';
 import * as member from './member/Member.resource';
 import * as organization from './organization/Organization.resource';
+import * as policy from './policy/Policy.resource';
+import * as scenario from './scenario/Scenario.resource';
 import * as sms from './sms/Sms.resource';
+import * as transfer from './transfer/Transfer.resource';
 import type { ResourceModule } from './node.type';
 import { resourceDescription } from './node.type';
 
@@ -17,12 +22,17 @@ import { resourceDescription } from './node.type';
  */
 export const resources = {
 	appointment,
+	call,
 	company,
+	faq,
 	inquiry,
 	lead,
 	member,
 	organization,
+	policy,
+	scenario,
 	sms,
+	transfer,
 } satisfies Record<string, ResourceModule>;
 
 const registered: Array<[string, ResourceModule]> = Object.entries(resources);

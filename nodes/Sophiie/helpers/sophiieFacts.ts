@@ -36,3 +36,23 @@ export const LEAD_SOCIAL_FIELDS = ['facebook', 'instagram'] as const;
 
 /** Sophiie answers 409 when a lead's email or phone number is already another lead's. */
 export const LEAD_CONFLICT_HINT = 'Another lead may already use this email address or phone number.';
+
+/** A call's `mode` (third-party client only): a normal call, or one only to transfer the person. */
+export const CALL_MODES = [
+	{ name: 'Normal', value: 'normal', description: 'Sophiie’s AI talks with the person' },
+	{ name: 'Transfer Only', value: 'transfer_only', description: 'The AI only connects the person as the Custom Instructions say' },
+] as const;
+
+/**
+ * A transfer rule's `method` and `destinationType`. Sophiie's examples show
+ * only WARM and DEPARTMENT; COLD and PHONE_NUMBER are assumed, and an
+ * expression can give any other value Sophiie takes.
+ */
+export const TRANSFER_METHODS = [
+	{ name: 'Warm', value: 'WARM', description: 'The AI introduces the caller before handing over' },
+	{ name: 'Cold', value: 'COLD', description: 'The call is put straight through' },
+] as const;
+export const TRANSFER_DESTINATION_TYPES = [
+	{ name: 'Department', value: 'DEPARTMENT' },
+	{ name: 'Phone Number', value: 'PHONE_NUMBER' },
+] as const;

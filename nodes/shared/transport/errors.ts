@@ -173,6 +173,11 @@ export function isNotFound(error: unknown): boolean {
 	return error instanceof NodeApiError && error.httpCode === '404';
 }
 
+/** Whether Sophiie answered 409 (a conflict, such as a duplicate) to the request that failed with `error`. */
+export function isConflict(error: unknown): boolean {
+	return error instanceof NodeApiError && error.httpCode === '409';
+}
+
 /**
  * An error thrown by a node, from whatever an operation threw: both n8n
  * constructors hand back an error of their own class unchanged (message,

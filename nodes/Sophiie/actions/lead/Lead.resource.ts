@@ -1,5 +1,6 @@
 import { operationChoices } from '../node.type';
 import * as create from './create.operation';
+import * as createOrUpdate from './createOrUpdate.operation';
 import * as deleteLead from './delete.operation';
 import * as get from './get.operation';
 import * as getAll from './getAll.operation';
@@ -9,7 +10,7 @@ import * as update from './update.operation';
 
 export const displayName = 'Lead';
 
-export const operations = { create, delete: deleteLead, get, getAll, listActivities, listNotes, update };
+export const operations = { create, createOrUpdate, delete: deleteLead, get, getAll, listActivities, listNotes, update };
 
 /** The Operation dropdown; the registry adds the resource's name and each operation's fields. */
 export const choices = operationChoices(
@@ -20,6 +21,12 @@ export const choices = operationChoices(
 			value: 'create',
 			description: 'Create a lead in the organization of the credential',
 			action: 'Create a lead',
+		},
+		{
+			name: 'Create or Update',
+			value: 'createOrUpdate',
+			description: 'Create a lead, or update the one with the same email or phone number when Sophiie reports a duplicate',
+			action: 'Create or update a lead',
 		},
 		{
 			name: 'Delete',

@@ -1,4 +1,4 @@
-import type { IDataObject, INode, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INode, INodeProperties } from 'n8n-workflow';
 
 import { LEAD_SOCIAL_FIELDS, LEAD_TEXT_FIELDS } from '../../helpers/sophiieFacts';
 import { validateEmail, validatePhone, validateText } from '../../../shared/validation';
@@ -66,4 +66,24 @@ export function buildLeadBody(
 	}
 	if (Object.keys(socials).length > 0) body.socials = socials;
 	return body;
+}
+
+/** Create's Additional Fields, also Create or Update's. */
+export const additionalFields: INodeProperties = {
+	displayName: 'Additional Fields',
+	name: 'additionalFields',
+	type: 'collection',
+	placeholder: 'Add Field',
+	default: {},
+	hint: 'Sophiie does not publish which fields a new lead requires; some accounts may also need Suburb.',
+	options: leadFieldOptions(['firstName']),
+};
+
+/** The body of a new lead: First Name and the Additional Fields, checked before anything is sent. */
+export function newLeadBody(this: IExecuteFunctions, itemIndex: number): IDataObject {
+	const fields = {
+		...(this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject),
+		firstName: this.getNodeParameter('firstName', itemIndex),
+	};
+	return buildLeadBody(this.getNode(), fields, itemIndex, 'Additional Fields', ['firstName']);
 }

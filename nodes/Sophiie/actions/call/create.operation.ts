@@ -1,0 +1,63 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { sophiieApiRequest } from '../../../shared/transport';
+import type { RecordField } from '../../helpers/recordFields';
+import { fieldProperty, recordBody } from '../../helpers/recordFields';
+import { CALL_MODES } from '../../helpers/sophiieFacts';
+
+/** The call's body (sophiie-api.md §9.2: known from a third-party client only). */
+const CALL_FIELDS: RecordField[] = [
+	{ key: 'name', displayName: 'Name', kind: 'text', required: true, placeholder: 'e.g. Jane Citizen', description: 'Who is called: Sophiie’s AI greets them by this name' },
+	{
+		key: 'phoneNumber',
+		displayName: 'Phone Number',
+		kind: 'phone',
+		required: true,
+		placeholder: 'e.g. +61412345678',
+		description: 'The number Sophiie calls, in E.164 format: "+", country code and number',
+	},
+	{ key: 'mode', displayName: 'Mode', kind: 'option', required: true, options: [...CALL_MODES], default: 'normal', description: 'What the call is for' },
+	{
+		key: 'custom_instructions',
+		name: 'customInstructions',
+		displayName: 'Custom Instructions',
+		kind: 'longText',
+		placeholder: 'e.g. They asked for a quote for a hot water system; offer Thursday morning',
+		description: 'What the AI should know or do on this call. Required for Transfer Only.',
+	},
+];
+
+/** The operation's fields; the registry shows them for this resource and operation. */
+export const properties: INodeProperties[] = [
+	{
+		displayName: 'Sophiie’s AI phones this number at once: a real person receives the call. It is never sent twice by this node, not even when the answer is lost.',
+		name: 'callNotice',
+		type: 'notice',
+		default: '',
+	},
+	...CALL_FIELDS.map((field) => fieldProperty(field, field.required)),
+];
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const values: IDataObject = {};
+	for (const field of CALL_FIELDS) values[field.name ?? field.key] = this.getNodeParameter(field.name ?? field.key, itemIndex, '');
+	if (values.customInstructions === '') delete values.customInstructions;
+	const names = CALL_FIELDS.map((field) => field.name ?? field.key);
+	const body = recordBody(this.getNode(), CALL_FIELDS, values, itemIndex, '', names);
+	if (!(CALL_MODES as ReadonlyArray<{ value: string }>).some((mode) => mode.value === body.mode)) {
+		throw new NodeOperationError(this.getNode(), `Invalid Mode in item ${itemIndex}: ${JSON.stringify(body.mode)} is not a call mode`, {
+			itemIndex,
+			description: `Choose ${CALL_MODES.map((mode) => `"${mode.value}"`).join(' or ')}.`,
+		});
+	}
+	if (body.mode === 'transfer_only' && body.custom_instructions === undefined) {
+		throw new NodeOperationError(this.getNode(), `Missing Custom Instructions in item ${itemIndex}: a Transfer Only call needs them`, {
+			itemIndex,
+			description: 'Say what the call should transfer, or choose the Normal mode.',
+		});
+	}
+	// A POST: a 429 (not processed) is retried, any other failure is not, so no one is called twice.
+	const response = await sophiieApiRequest.call(this, 'POST', ['calls'], { body, itemIndex });
+	return response;
+}

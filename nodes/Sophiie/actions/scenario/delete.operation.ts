@@ -1,0 +1,5 @@
+import { ENDPOINTS } from '../../../shared/endpoints';
+import { deleteOperation } from '../recordOperations';
+
+/** Sophiie keeps a deleted scenario soft-deleted. */
+export const { properties, execute } = deleteOperation(ENDPOINTS.scenario);
