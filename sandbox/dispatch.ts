@@ -125,6 +125,11 @@ async function answerHost(services: Services, host: Host, req: http.IncomingMess
 		sendReply(res, reply);
 		return reply.status;
 	};
+	if (fault?.status !== undefined && !fault.reset && !fault.delayMs) {
+		// Processed, then answered with the fault's error instead (a 5xx after the work was done).
+		entry.status = await answerWithFault(host, fault, req, res);
+		return;
+	}
 	entry.status = fault ? await loseAnswer(fault, req, send) : send();
 }
 

@@ -22,7 +22,8 @@ export interface Fault {
 	/**
 	 * Process the request first, as Sophiie would, then lose the answer: with
 	 * `reset` the connection drops, with `delayMs` the real answer comes that
-	 * much later (past the client's timeout). Status and body are not used.
+	 * much later (past the client's timeout), with only a `status` the answer
+	 * is that error (a 5xx after the work was done).
 	 */
 	processed?: boolean;
 	/** How many matching requests to affect; every one when omitted. */

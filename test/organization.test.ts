@@ -27,3 +27,12 @@ describe('Organization', () => {
 		expect(services.items[0].json.category).toEqual({ id: 3, name: 'Plumbing', type: 'SERVICE' });
 	});
 });
+
+describe('Organization → Get Availability', () => {
+	test('passes Sophiie’s business hours on as they come, in one item', async () => {
+		const { items, error } = await run('organization', 'getAvailability');
+		expect(error).toBeUndefined();
+		expect(env.apiRequests()[0]).toMatchObject({ method: 'GET', path: '/v1/organization/availability' });
+		expect(items.map((item) => item.json)).toEqual([JSON.parse(JSON.stringify(records().availability))]);
+	});
+});

@@ -3,7 +3,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import type { Fault } from '../sandbox/server';
 import { runListSearch, runSophiieNode, testCredential } from '../scripts/harness/n8n-core';
-import { leadParameters } from './harness/params';
+import { byId, leadParameters } from './harness/params';
 import { useSandbox } from './harness/sandbox';
 import { TriggerHarness } from './harness/trigger';
 
@@ -141,6 +141,51 @@ function leadOperation(
 	};
 }
 
+/**
+ * Any other operation over three input items with Continue On Fail; the fault
+ * hits the first item's request (`path` of its `key`), and `stored` counts
+ * what Sophiie holds afterwards, so that nothing is lost or done twice.
+ */
+function itemsOperation(spec: {
+	name: string;
+	method: 'POST' | 'PUT' | 'DELETE';
+	keys: () => Array<string | number>;
+	path: (key: string | number) => string;
+	parameters: IDataObject;
+	expectedJson: (key: string | number) => IDataObject;
+	subject?: (key: string | number) => string;
+	endpoint?: string;
+	/** What Sophiie holds of the three afterwards: 3 when all three went through, 2 when the first failed. */
+	stored: (keys: Array<string | number>) => number;
+	goneWhenDone?: boolean;
+}): Operation {
+	return {
+		name: spec.name,
+		async check(kind) {
+			const keys = spec.keys();
+			env.sandbox.addFault(faultFor(kind, spec.path(keys[0]), 'api', spec.method));
+			const { items, error } = await runSophiieNode({
+				credentials: env.credentials,
+				continueOnFail: true,
+				items: keys.map((key) => ({ key })),
+				parameters: { ...spec.parameters, options },
+			});
+			expect(error).toBeUndefined();
+			expect(items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
+			const [first, ...rest] = items.map((item) => item.json);
+			expect(rest).toEqual(keys.slice(1).map((key) => expect.objectContaining(spec.expectedJson(key))));
+			const recovered = recovers(kind, spec.method !== 'POST');
+			if (recovered) expect(first).toEqual(expect.objectContaining(spec.expectedJson(keys[0])));
+			else expect(first).toEqual({ error: expectedError(kind, 'api', { subject: spec.subject?.(keys[0]), endpoint: spec.endpoint }) });
+			const done = recovered ? 3 : 2;
+			expect(spec.stored(keys)).toBe(spec.goneWhenDone ? 3 - done : done);
+		},
+	};
+}
+
+const knowledge = () => env.sandbox.store.records.get('org_acme')!.knowledge;
+const PHONES = ['+61400000001', '+61400000002', '+61400000003'];
+
 const twoEventTrigger = () =>
 	new TriggerHarness(env.credentials, { events: ['LEAD_CREATED', 'LEAD_UPDATED'], userId: 'usr_acme1', options });
 
@@ -153,6 +198,37 @@ const operations: Operation[] = [
 		(lead) => ({ id: lead.id, suburb: 'Manly' }),
 	),
 	leadOperation('delete', 'DELETE', (id) => leadParameters('delete', id), (lead) => ({ deleted: true, id: lead.id })),
+	itemsOperation({
+		name: 'scenario update',
+		method: 'PUT',
+		keys: () => knowledge().scenarios.list().map((scenario) => scenario.id),
+		path: (id) => `^/v1/scenarios/${id}$`,
+		parameters: { resource: 'scenario', operation: 'update', scenarioId: byId('={{ $json.key }}'), updateFields: { response: 'Changed' } },
+		expectedJson: (id) => ({ id, response: 'Changed' }),
+		subject: (id) => `Scenario ${id}`,
+		stored: () => knowledge().scenarios.list().filter((scenario) => scenario.response === 'Changed').length,
+	}),
+	itemsOperation({
+		name: 'FAQ delete',
+		method: 'DELETE',
+		keys: () => knowledge().faqs.list().slice(0, 3).map((faq) => faq.id),
+		path: (id) => `^/v1/faqs/${id}$`,
+		parameters: { resource: 'faq', operation: 'delete', faqId: byId('={{ $json.key }}') },
+		expectedJson: (id) => ({ deleted: true, id }),
+		subject: (id) => `FAQ ${id}`,
+		stored: (ids) => knowledge().faqs.list().filter((faq) => ids.includes(faq.id)).length,
+		goneWhenDone: true,
+	}),
+	itemsOperation({
+		name: 'call',
+		method: 'POST',
+		keys: () => PHONES,
+		path: () => '^/v1/calls$',
+		parameters: { resource: 'call', operation: 'create', name: 'Jane', phoneNumber: '={{ $json.key }}', mode: 'normal' },
+		expectedJson: () => ({ message: 'Call initiated successfully' }),
+		endpoint: 'POST /v1/calls',
+		stored: () => env.sandbox.store.records.get('org_acme')!.calls.length,
+	}),
 	{
 		name: 'list activities',
 		async check(kind) {

@@ -100,6 +100,55 @@ describe('sandbox: every endpoint in the node’s endpoint table', () => {
 	});
 });
 
+describe('sandbox: calls and what the AI receptionist knows', () => {
+	test('scenarios: create answers { scenario } with the defaults; the same name is 409; unknown or missing fields are 400', async () => {
+		const created = await call('/v1/scenarios', { method: 'POST', body: JSON.stringify({ name: 'Roof leak', prompt: 'Water through the ceiling', response: 'Book a visit' }) });
+		expect(created).toMatchObject({ status: 201, body: { scenario: { name: 'Roof leak', isActive: true, questions: [], tradeServiceId: null } } });
+		expect(typeof created.body.scenario.id).toBe('number');
+		expect(await call('/v1/scenarios', { method: 'POST', body: JSON.stringify({ name: 'Roof leak', prompt: 'x', response: 'y' }) })).toMatchObject({
+			status: 409,
+			body: envelope(409, 'Conflict'),
+		});
+		expect((await call('/v1/scenarios', { method: 'POST', body: JSON.stringify({ name: 'No prompt' }) })).status).toBe(400);
+		expect((await call(`/v1/scenarios/${created.body.scenario.id}`, { method: 'PUT', body: JSON.stringify({ colour: 'red' }) })).status).toBe(400);
+	});
+
+	test('a delete is soft: the record leaves the list and its id is 404 from then on; policies and FAQs have no Get', async () => {
+		const { policies } = (await call('/v1/policies')).body;
+		const id = policies[0].id;
+		expect(await call(`/v1/policies/${id}`, { method: 'DELETE' })).toMatchObject({ status: 200, body: { message: 'Policy deleted successfully' } });
+		expect((await call('/v1/policies')).body.policies.map((policy: { id: number }) => policy.id)).not.toContain(id);
+		expect((await call(`/v1/policies/${id}`, { method: 'PUT', body: '{}' })).status).toBe(404);
+		expect((await call(`/v1/policies/${id}`, { method: 'DELETE' })).status).toBe(404);
+		const faq = (await call('/v1/faqs')).body.faqs[0];
+		expect((await call(`/v1/faqs/${faq.id}`)).status).toBe(404);
+	});
+
+	test('transfers: the five documented fields are required; settings merge on update', async () => {
+		const body = { label: 'Nights', method: 'WARM', destinationType: 'DEPARTMENT', destination: 'On-call', conditions: 'After 6pm' };
+		expect((await call('/v1/transfers', { method: 'POST', body: JSON.stringify({ ...body, conditions: undefined }) })).status).toBe(400);
+		const { transfer } = (await call('/v1/transfers', { method: 'POST', body: JSON.stringify(body) })).body;
+		expect(transfer.settings).toEqual({ ignore_business_hours: false });
+		const updated = await call(`/v1/transfers/${transfer.id}`, { method: 'PUT', body: JSON.stringify({ settings: { ignore_business_hours: true } }) });
+		expect(updated.body.transfer).toMatchObject({ label: 'Nights', settings: { ignore_business_hours: true } });
+	});
+
+	test('calls: an E.164 number and a known mode; Transfer Only needs custom instructions', async () => {
+		const post = (body: object) => call('/v1/calls', { method: 'POST', body: JSON.stringify(body) });
+		expect(await post({ name: 'Jane', phoneNumber: '+61412345678' })).toMatchObject({ status: 200, body: { message: 'Call initiated successfully' } });
+		expect((await post({ name: 'Jane', phoneNumber: '0412345678' })).status).toBe(400);
+		expect((await post({ name: 'Jane', phoneNumber: '+61412345678', mode: 'transfer_only' })).status).toBe(400);
+		expect((await post({ name: 'Jane', phoneNumber: '+61412345678', mode: 'shout' })).status).toBe(400);
+		expect(env.sandbox.store.records.get('org_acme')!.calls).toHaveLength(1);
+	});
+
+	test('availability: the time zone and each day’s slots', async () => {
+		const { body } = await call('/v1/organization/availability');
+		expect(body.timeZone).toBe('Australia/Sydney');
+		expect(body.days.map((day: { day: string }) => day.day)).toEqual(['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday']);
+	});
+});
+
 describe('sandbox: lead shapes and mutations', () => {
 	test('list items, detail and summary have the documented fields', async () => {
 		const listItem = (await call('/v1/leads?limit=1')).body.leads[0];
