@@ -485,6 +485,55 @@ describe('the example workflows in real n8n', () => {
 		await harness.api('POST', `/workflows/${body.id}/deactivate`);
 	});
 
+	test('speed to lead without a public URL: Sophiie calls each new lead that has a phone, once', async () => {
+		const example = loadExamples(harness.credentialId).find((candidate) => candidate.file === 'polling-new-lead-call.json')!;
+		const { body } = await harness.api<{ id: string }>('POST', '/workflows', {
+			name: example.name,
+			nodes: example.nodes,
+			connections: example.connections,
+			settings: example.settings,
+		});
+		expect((await pollNow(body.id)).status).toBe(200);
+		const calls = () => harness.sandbox.store.records.get('org_acme')!.calls;
+		const before = calls().length;
+		await createLead({ firstName: 'Cal', lastName: 'Caller', phone: '+61400333444', suburb: 'Bondi' });
+		await createLead({ firstName: 'Noel', lastName: 'Nophone' });
+		expect((await pollNow(body.id)).status).toBe(200);
+		const [execution] = await finishedExecutions(body.id, 1);
+		expect(execution.status).toBe('success');
+		expect(calls().slice(before)).toEqual([
+			expect.objectContaining({ name: 'Cal Caller', phoneNumber: '+61400333444', mode: 'normal', customInstructions: expect.stringContaining('from Bondi') }),
+		]);
+		expect(nodeOutput(execution, 'Call the lead')).toEqual([{ message: 'Call initiated successfully', callId: calls().at(-1)!.id }]);
+		expect((await pollNow(body.id)).status).toBe(200);
+		await wait(1000);
+		expect(await executions(body.id)).toHaveLength(1);
+		expect(calls()).toHaveLength(before + 1);
+		await harness.api('POST', `/workflows/${body.id}/deactivate`);
+	});
+
+	test('FAQs kept in sync from a list: the same question is updated, a new one created, and a second run creates nothing', async () => {
+		const faqs = () => harness.sandbox.store.records.get('org_acme')!.knowledge.faqs.list();
+		const before = faqs();
+		const example = await importExample('faq-sync.json');
+		expect(await example.run()).toBe(200);
+		const [first] = await finishedExecutions(example.workflowId, 1);
+		expect(first.status).toBe('success');
+		const outcomes = nodeOutput(first, 'Create or update FAQ').map((faq) => [faq.question, faq.outcome]);
+		expect(outcomes).toEqual([
+			['Do you work weekends?', 'updated'],
+			['Do you do emergency call-outs?', 'created'],
+			['How soon can you come?', 'created'],
+		]);
+		expect(faqs()).toHaveLength(before.length + 2);
+		expect(faqs().find((faq) => faq.question === 'Do you work weekends?')?.answer).toMatch(/emergencies any day/);
+		expect(await example.run()).toBe(200);
+		const [, second] = await finishedExecutions(example.workflowId, 2);
+		expect(nodeOutput(second, 'Create or update FAQ').map((faq) => faq.outcome)).toEqual(['updated', 'updated', 'updated']);
+		expect(faqs()).toHaveLength(before.length + 2);
+		await harness.api('POST', `/workflows/${example.workflowId}/deactivate`);
+	});
+
 	test('a new lead becomes a Slack message and, having a phone, gets an SMS', async () => {
 		const slack = loadExamples(harness.credentialId).filter((example) => /slack|sms/.test(example.file));
 		const ids: string[] = [];
