@@ -15,7 +15,7 @@ export class Sophiie implements INodeType {
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
 		description:
-			'Work with Sophiie leads (with activities and notes), inquiries, appointments, members, company notes and your organization, and text leads by SMS',
+			'Work with Sophiie leads (create or update, activities, notes), inquiries, appointments, members, company notes and your organization, text leads, have Sophiie’s AI phone them, and manage its scenarios, transfer rules, policies and FAQs',
 		defaults: { name: 'Sophiie' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

@@ -396,6 +396,12 @@ describe('the example workflows in real n8n', () => {
 			body: JSON.stringify(body),
 		}).then(async (response) => ((await response.json()) as { lead: Record<string, unknown> }).lead);
 
+	/** Creates an example workflow as it ships, inactive. */
+	async function createFromExample(file: string) {
+		const { name, nodes, connections, settings } = loadExamples(harness.credentialId).find((candidate) => candidate.file === file)!;
+		return (await harness.api<{ id: string }>('POST', '/workflows', { name, nodes, connections, settings })).body;
+	}
+
 	/** Imports an example; a manual or schedule trigger is swapped for a webhook of the same name so it can be run. */
 	async function importExample(file: string) {
 		const example = loadExamples(harness.credentialId).find((candidate) => candidate.file === file)!;
@@ -460,13 +466,7 @@ describe('the example workflows in real n8n', () => {
 	});
 
 	test('without a public URL: the polling example texts each new lead that has a phone, once', async () => {
-		const example = loadExamples(harness.credentialId).find((candidate) => candidate.file === 'polling-new-lead-text.json')!;
-		const { body } = await harness.api<{ id: string }>('POST', '/workflows', {
-			name: example.name,
-			nodes: example.nodes,
-			connections: example.connections,
-			settings: example.settings,
-		});
+		const body = await createFromExample('polling-new-lead-text.json');
 		expect((await pollNow(body.id)).status).toBe(200);
 		const withPhone = await createLead({ firstName: 'Pia', lastName: 'Polling', phone: '+61400111222' });
 		await createLead({ firstName: 'Noel', lastName: 'Nophone' });
@@ -486,13 +486,7 @@ describe('the example workflows in real n8n', () => {
 	});
 
 	test('speed to lead without a public URL: Sophiie calls each new lead that has a phone, once', async () => {
-		const example = loadExamples(harness.credentialId).find((candidate) => candidate.file === 'polling-new-lead-call.json')!;
-		const { body } = await harness.api<{ id: string }>('POST', '/workflows', {
-			name: example.name,
-			nodes: example.nodes,
-			connections: example.connections,
-			settings: example.settings,
-		});
+		const body = await createFromExample('polling-new-lead-call.json');
 		expect((await pollNow(body.id)).status).toBe(200);
 		const calls = () => harness.sandbox.store.records.get('org_acme')!.calls;
 		const before = calls().length;

@@ -7,6 +7,7 @@ import { chromium } from 'playwright-core';
 
 import type { Harness } from '../../scripts/harness/n8n';
 import { OWNER, projectRoot, startHarness } from '../../scripts/harness/n8n';
+import { resources } from '../../nodes/Sophiie/actions/resources';
 import { agentExample } from '../e2e/agent';
 import { until } from '../../scripts/harness/until';
 
@@ -98,14 +99,31 @@ describe('the Sophiie node in the editor', () => {
 			const actions = testId('node-creator-item-name');
 			await actions.filter({ hasText: 'Get a lead' }).waitFor();
 			expect(await texts(actions)).toEqual(
-				expect.arrayContaining(['Get a lead', 'Update a lead', 'Delete a lead', 'List activities of a lead', 'Send an SMS']),
+				expect.arrayContaining([
+					'Get a lead',
+					'Update a lead',
+					'Create or update a lead',
+					'Delete a lead',
+					'List activities of a lead',
+					'Send an SMS to a lead (a real text message)',
+					'Phone a person with Sophiie’s AI (a real call)',
+					'Create or update an FAQ',
+					'Update a transfer rule',
+				]),
 			);
 			await picture('node-panel', testId('node-creator'));
 			await actions.filter({ hasText: 'Get a lead' }).click();
 		});
 
-		await onScreen('operation dropdown', async () => {
+		await onScreen('resource dropdown', async () => {
 			await testId('ndv').waitFor();
+			await testId('parameter-input-resource').click();
+			await visibleOptions().filter({ hasText: 'Transfer' }).waitFor();
+			expect(await texts(visibleOptions())).toEqual(Object.values(resources).map((resource) => resource.displayName));
+			await page.keyboard.press('Escape');
+		});
+
+		await onScreen('operation dropdown', async () => {
 			expect(await testId('node-credentials-select').locator('input').inputValue()).toBe('Sophiie sandbox (Acme Plumbing)');
 			await testId('parameter-input-operation').click();
 			await visibleOptions().filter({ hasText: 'List Activities' }).waitFor();

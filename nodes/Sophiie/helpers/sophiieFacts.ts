@@ -56,3 +56,8 @@ export const TRANSFER_DESTINATION_TYPES = [
 	{ name: 'Department', value: 'DEPARTMENT' },
 	{ name: 'Phone Number', value: 'PHONE_NUMBER' },
 ] as const;
+
+/** Field lengths of FAQs and policies, from the third-party client (Sophiie documents none). */
+export const FAQ_QUESTION_MAX_LENGTH = 255;
+export const POLICY_TITLE_LENGTH = { minLength: 2, maxLength: 255 } as const;
+export const POLICY_CONTENT_MIN_LENGTH = 2;

@@ -1,4 +1,5 @@
 import type { RecordField } from '../../helpers/recordFields';
+import { FAQ_QUESTION_MAX_LENGTH } from '../../helpers/sophiieFacts';
 
 /** An FAQ's writable fields (sophiie-api.md §10.1: third-party client only). */
 export const FAQ_FIELDS: RecordField[] = [
@@ -7,7 +8,7 @@ export const FAQ_FIELDS: RecordField[] = [
 		displayName: 'Question',
 		kind: 'text',
 		required: true,
-		maxLength: 255,
+		maxLength: FAQ_QUESTION_MAX_LENGTH,
 		placeholder: 'e.g. Do you work weekends?',
 		description: 'The question callers ask (at most 255 characters)',
 	},

@@ -12,8 +12,8 @@ export const choices = operationChoices(
 		{
 			name: 'Send',
 			value: 'send',
-			description: 'Send an SMS to a lead as a member of the organization',
-			action: 'Send an SMS',
+			description: 'Text a lead as a member of the organization: the lead receives a real SMS',
+			action: 'Send an SMS to a lead (a real text message)',
 		},
 	],
 	'send',
