@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import type { Endpoint } from '../../shared/endpoints';
@@ -96,9 +96,8 @@ export function getOperation(endpoint: RecordEndpoint): OperationModule {
 }
 
 export function deleteOperation(endpoint: RecordEndpoint): OperationModule {
-	const properties: INodeProperties[] = [recordLocator(endpoint)];
 	return {
-		properties,
+		properties: [recordLocator(endpoint)],
 		async execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 			const id = getRecordId.call(this, endpoint, itemIndex);
 			// Sophiie answers with a message (its shape is documented for scenarios

@@ -3,7 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { sophiieApiRequest } from '../../../shared/transport';
 import type { RecordField } from '../../helpers/recordFields';
-import { fieldProperty, recordBody } from '../../helpers/recordFields';
+import { fieldProperty, parameterName, recordBody } from '../../helpers/recordFields';
 import { CALL_MODES } from '../../helpers/sophiieFacts';
 
 /** The call's body (sophiie-api.md §9.2: known from a third-party client only). */
@@ -40,10 +40,11 @@ export const properties: INodeProperties[] = [
 ];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const names = CALL_FIELDS.map(parameterName);
 	const values: IDataObject = {};
-	for (const field of CALL_FIELDS) values[field.name ?? field.key] = this.getNodeParameter(field.name ?? field.key, itemIndex, '');
+	for (const name of names) values[name] = this.getNodeParameter(name, itemIndex, '');
+	// Custom Instructions left empty are not sent.
 	if (values.customInstructions === '') delete values.customInstructions;
-	const names = CALL_FIELDS.map((field) => field.name ?? field.key);
 	const body = recordBody(this.getNode(), CALL_FIELDS, values, itemIndex, '', names);
 	if (!(CALL_MODES as ReadonlyArray<{ value: string }>).some((mode) => mode.value === body.mode)) {
 		throw new NodeOperationError(this.getNode(), `Invalid Mode in item ${itemIndex}: ${JSON.stringify(body.mode)} is not a call mode`, {
