@@ -11,9 +11,16 @@ const seconds = (since: number) => `${((Date.now() - since) / 1000).toFixed(1)} 
 export async function step<T>(log: Log, name: string, run: () => Promise<T> | T): Promise<T> {
 	const started = Date.now();
 	log(`▸ ${name}…`);
-	const result = await run();
-	log(`  ✓ ${name} (${seconds(started)})`);
-	return result;
+	// A long step is never silent: it says it is still running every 20 s.
+	const ticker = setInterval(() => log(`  … still: ${name} (${seconds(started)})`), 20_000);
+	ticker.unref();
+	try {
+		const result = await run();
+		log(`  ✓ ${name} (${seconds(started)})`);
+		return result;
+	} finally {
+		clearInterval(ticker);
+	}
 }
 
 /**

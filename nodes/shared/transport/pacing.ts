@@ -1,34 +1,98 @@
 import { createHash } from 'crypto';
 
-import { sleep } from 'n8n-workflow';
-
 /**
  * Sophiie limits requests per API key, and one n8n runs many executions with
- * the same key at once. When Sophiie answers 429 with a wait, every request
- * with that key in this n8n process holds off until the wait is over, instead
- * of each running into the limit again on its own. Keys are held as hashes
- * (`rateLimitKey`, computed once per execution, not per request).
+ * the same key at once. Every request with a key in this n8n process goes
+ * through that key's Pacer:
+ *
+ * - a 429's `Retry-After` holds every request with the key until it is over,
+ *   instead of each running into the limit again on its own;
+ * - each 429 also teaches the pacer the rate Sophiie allows: the requests it
+ *   accepted within the `Retry-After` before it, per that time. From then on
+ *   requests are spaced at that rate (a little under it), so they stop running
+ *   into the limit: `Retry-After` comes in whole seconds, and waiting it out
+ *   after every burst leaves part of each window unused;
+ * - after the key has been idle for the longest `Retry-After` seen, Sophiie's
+ *   window is empty again and the pacer forgets the rate (the limit may have
+ *   changed); the next 429 teaches it afresh.
+ *
+ * Keys are held as hashes (`rateLimitKey`, computed once per execution).
  */
-const resumeAt = new Map<string, number>();
+
+/** Requests are spaced this much wider than the rate learned, to stay under it. */
+const MARGIN = 1.02;
+/** A 429 while pacing means the rate was too fast: the spacing grows at least this much. */
+const BACK_OFF = 1.05;
+/** Accepted requests' send times kept per key, to count them at a 429. */
+const MAX_SENDS_KEPT = 10_000;
+
+export class Pacer {
+	private resumeAt = 0;
+	private nextSlot = 0;
+	/** The learned spacing between requests; 0 until a 429 teaches one. */
+	private spacingMs = 0;
+	private longestRetryAfterMs = 0;
+	private lastSentAt = Number.NEGATIVE_INFINITY;
+	/** When the spacing last changed: requests sent before then were not paced by it. */
+	private learnedAt = Number.NEGATIVE_INFINITY;
+	/** When each request Sophiie accepted (answered other than 429) was sent, oldest first. */
+	private accepted: number[] = [];
+
+	constructor(private readonly now: () => number = Date.now) {}
+
+	/** The learned spacing, in ms (0: not pacing). */
+	get spacing(): number {
+		return this.spacingMs;
+	}
+
+	/** Reserves the next moment a request may be sent: how long to wait for it, and that moment. */
+	reserve(): { waitMs: number; sendAt: number } {
+		const now = this.now();
+		const idleSince = Math.max(this.lastSentAt, this.resumeAt);
+		if (this.spacingMs > 0 && now - idleSince >= this.longestRetryAfterMs) this.spacingMs = 0;
+		const sendAt = Math.max(now, this.resumeAt, this.spacingMs > 0 ? this.nextSlot : now);
+		this.nextSlot = sendAt + this.spacingMs;
+		this.lastSentAt = sendAt;
+		return { waitMs: sendAt - now, sendAt };
+	}
+
+	/** The request sent at `sentAt` was answered, other than 429: Sophiie counted it. */
+	answered(sentAt: number) {
+		this.accepted.push(sentAt);
+		if (this.accepted.length > MAX_SENDS_KEPT) this.accepted.splice(0, MAX_SENDS_KEPT / 2);
+	}
+
+	/** The request sent at `sentAt` was answered 429 with this wait: hold every request, and learn the rate. */
+	rateLimited(sentAt: number, retryAfterMs: number) {
+		const now = this.now();
+		this.resumeAt = Math.max(this.resumeAt, now + retryAfterMs);
+		this.longestRetryAfterMs = Math.max(this.longestRetryAfterMs, retryAfterMs);
+		this.accepted = this.accepted.filter((at) => at > now - this.longestRetryAfterMs);
+		const accepted = this.accepted.filter((at) => at > now - retryAfterMs).length;
+		const learned = accepted > 0 ? (retryAfterMs / accepted) * MARGIN : 0;
+		// Sophiie accepted no more than its limit within the wait, so the rate
+		// learned is never above it: the latest, most informed one holds. Only a
+		// request sent at the current spacing says that spacing is too fast.
+		const pacedAtCurrentSpacing = this.spacingMs > 0 && sentAt >= this.learnedAt;
+		const spacing = pacedAtCurrentSpacing ? Math.max(learned, this.spacingMs * BACK_OFF) : learned || this.spacingMs;
+		if (spacing !== this.spacingMs) {
+			this.spacingMs = spacing;
+			this.learnedAt = now;
+		}
+	}
+}
+
+const pacers = new Map<string, Pacer>();
 
 /** The key requests are paced by: a hash of the access token, so the token itself is not kept. */
 export const rateLimitKey = (token: string) => createHash('sha256').update(token).digest('hex');
 
-/** No request with this key before `ms` from now. */
-export function holdOff(key: string, ms: number) {
-	const until = Date.now() + ms;
-	if (until > (resumeAt.get(key) ?? 0)) resumeAt.set(key, until);
-}
-
-/** Waits until requests with this key may be sent; how long it waited. */
-export async function awaitTurn(key: string): Promise<number> {
-	const until = resumeAt.get(key);
-	if (until === undefined) return 0;
-	const waitMs = until - Date.now();
-	if (waitMs <= 0) {
-		resumeAt.delete(key);
-		return 0;
+/** The pacer of a key, made on first use. */
+export function pacerFor(key: string): Pacer {
+	let pacer = pacers.get(key);
+	if (!pacer) {
+		pacer = new Pacer();
+		pacers.set(key, pacer);
 	}
-	await sleep(waitMs);
-	return waitMs;
+	return pacer;
 }

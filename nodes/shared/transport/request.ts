@@ -5,7 +5,7 @@ import type { SophiieConnection, SophiieContext } from './connection';
 import { CREDENTIAL_TYPE, getConnection } from './connection';
 import type { ErrorContext } from './errors';
 import { apiError, describeBody, httpErrorDetails, isSophiieNotFound, NETWORK_FAILURES, networkErrorCode } from './errors';
-import { awaitTurn, holdOff } from './pacing';
+import { pacerFor } from './pacing';
 import type { Attempt, Tries } from './retry';
 import { delayFor, isDeletedByEarlierAttempt, isRateLimited, isRedirect, mayHaveBeenProcessed, withinBudget } from './retry';
 
@@ -50,14 +50,17 @@ async function attemptWithRetries(context: SophiieContext, connection: SophiieCo
 	let deadline = Date.now() + connection.timeoutMs;
 	const tries: Tries = { failures: 0, rateLimited: 0, waitedMs: 0 };
 	let earlierMayHaveBeenProcessed = false;
+	const pacer = pacerFor(connection.rateLimitKey);
 	for (;;) {
-		const held = await awaitTurn(connection.rateLimitKey);
+		const { waitMs: held, sendAt } = pacer.reserve();
+		if (held > 0) await sleep(held);
 		deadline += held;
 		tries.waitedMs += held;
 		const attempt = await attemptOnce(context, connection, { ...request, timeout: Math.max(1, deadline - Date.now()) });
 		const rateLimited = isRateLimited(attempt);
 		if (rateLimited) tries.rateLimited++;
 		else tries.failures++;
+		if (!rateLimited && attempt.response) pacer.answered(sendAt);
 		const attempts = tries.failures + tries.rateLimited;
 		const delay = delayFor(attempt, request.method ?? 'GET', attempts);
 		const inTime = delay !== undefined && (rateLimited || Date.now() + delay < deadline);
@@ -66,7 +69,7 @@ async function attemptWithRetries(context: SophiieContext, connection: SophiieCo
 		}
 		earlierMayHaveBeenProcessed ||= mayHaveBeenProcessed(attempt);
 		if (rateLimited) {
-			holdOff(connection.rateLimitKey, delay);
+			pacer.rateLimited(sendAt, delay);
 		} else {
 			await sleep(delay);
 			tries.waitedMs += delay;
