@@ -33,6 +33,8 @@ export class Pacer {
 	private spacingMs = 0;
 	private longestRetryAfterMs = 0;
 	private lastSentAt = Number.NEGATIVE_INFINITY;
+	/** How many unused slots a late request may make up for: what the margin leaves under the limit. */
+	private catchUpSlots = 0;
 	/** When the spacing last changed: requests sent before then were not paced by it. */
 	private learnedAt = Number.NEGATIVE_INFINITY;
 	/** When each request Sophiie accepted (answered other than 429) was sent, oldest first. */
@@ -50,8 +52,11 @@ export class Pacer {
 		const now = this.now();
 		const idleSince = Math.max(this.lastSentAt, this.resumeAt);
 		if (this.spacingMs > 0 && now - idleSince >= this.longestRetryAfterMs) this.spacingMs = 0;
-		const sendAt = Math.max(now, this.resumeAt, this.spacingMs > 0 ? this.nextSlot : now);
-		this.nextSlot = sendAt + this.spacingMs;
+		// A request that comes late for its slot may use slots left unused, as far
+		// as the margin under Sophiie's limit allows, so lateness does not add up.
+		const slot = Math.max(this.nextSlot, now - this.catchUpSlots * this.spacingMs);
+		const sendAt = Math.max(now, this.resumeAt, this.spacingMs > 0 ? slot : now);
+		this.nextSlot = Math.max(slot, sendAt - this.catchUpSlots * this.spacingMs) + this.spacingMs;
 		this.lastSentAt = sendAt;
 		return { waitMs: sendAt - now, sendAt };
 	}
@@ -78,6 +83,7 @@ export class Pacer {
 		if (spacing !== this.spacingMs) {
 			this.spacingMs = spacing;
 			this.learnedAt = now;
+			this.catchUpSlots = Math.floor(accepted * (1 - 1 / MARGIN));
 		}
 	}
 }
