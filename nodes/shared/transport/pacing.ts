@@ -9,7 +9,7 @@ import { createHash } from 'crypto';
  *   instead of each running into the limit again on its own;
  * - each 429 also teaches the pacer the rate Sophiie allows: the requests it
  *   accepted within the `Retry-After` before it, per that time. From then on
- *   requests are spaced at that rate (a little under it), so they stop running
+ *   requests are spaced a little under that rate, so they stop running
  *   into the limit: `Retry-After` comes in whole seconds, and waiting it out
  *   after every burst leaves part of each window unused;
  * - after the key has been idle for the longest `Retry-After` seen, Sophiie's
@@ -20,9 +20,14 @@ import { createHash } from 'crypto';
  */
 
 /** Requests are spaced this much wider than the rate learned, to stay under it. */
-const MARGIN = 1.02;
+const MARGIN = 1.01;
+/**
+ * And this much more per window: a request sent late (a busy event loop) and
+ * the next on time must not fit one more into Sophiie's window.
+ */
+const LATENESS_MS = 30;
 /** A 429 while pacing means the rate was too fast: the spacing grows at least this much. */
-const BACK_OFF = 1.05;
+const BACK_OFF = 1.02;
 /** Accepted requests' send times kept per key, to count them at a 429. */
 const MAX_SENDS_KEPT = 10_000;
 
@@ -33,7 +38,7 @@ export class Pacer {
 	private spacingMs = 0;
 	private longestRetryAfterMs = 0;
 	private lastSentAt = Number.NEGATIVE_INFINITY;
-	/** How many unused slots a late request may make up for: what the margin leaves under the limit. */
+	/** How many unused slots a late request may make up for: what the margins leave under the limit (none below ~50 per window). */
 	private catchUpSlots = 0;
 	/** When the spacing last changed: requests sent before then were not paced by it. */
 	private learnedAt = Number.NEGATIVE_INFINITY;
@@ -74,7 +79,7 @@ export class Pacer {
 		this.longestRetryAfterMs = Math.max(this.longestRetryAfterMs, retryAfterMs);
 		this.accepted = this.accepted.filter((at) => at > now - this.longestRetryAfterMs);
 		const accepted = this.accepted.filter((at) => at > now - retryAfterMs).length;
-		const learned = accepted > 0 ? (retryAfterMs / accepted) * MARGIN : 0;
+		const learned = accepted > 0 ? (retryAfterMs * MARGIN + LATENESS_MS) / accepted : 0;
 		// Sophiie accepted no more than its limit within the wait, so the rate
 		// learned is never above it: the latest, most informed one holds. Only a
 		// request sent at the current spacing says that spacing is too fast.
@@ -83,7 +88,7 @@ export class Pacer {
 		if (spacing !== this.spacingMs) {
 			this.spacingMs = spacing;
 			this.learnedAt = now;
-			this.catchUpSlots = Math.floor(accepted * (1 - 1 / MARGIN));
+			this.catchUpSlots = Math.max(0, Math.floor(accepted - retryAfterMs / spacing - 1));
 		}
 	}
 }
