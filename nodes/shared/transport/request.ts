@@ -5,7 +5,7 @@ import type { SophiieConnection, SophiieContext } from './connection';
 import { CREDENTIAL_TYPE, getConnection } from './connection';
 import type { ErrorContext } from './errors';
 import { apiError, describeBody, httpErrorDetails, isSophiieNotFound, NETWORK_FAILURES, networkErrorCode } from './errors';
-import { pacerFor } from './pacing';
+import { pacerFor, takeTurn } from './pacing';
 import type { Attempt, Tries } from './retry';
 import { delayFor, isDeletedByEarlierAttempt, isRateLimited, isRedirect, mayHaveBeenProcessed, withinBudget } from './retry';
 
@@ -52,8 +52,7 @@ async function attemptWithRetries(context: SophiieContext, connection: SophiieCo
 	let earlierMayHaveBeenProcessed = false;
 	const pacer = pacerFor(connection.rateLimitKey);
 	for (;;) {
-		const { waitMs: held, sendAt } = pacer.reserve();
-		if (held > 0) await sleep(held);
+		const { heldMs: held, sendAt } = await takeTurn(pacer);
 		deadline += held;
 		tries.waitedMs += held;
 		const attempt = await attemptOnce(context, connection, { ...request, timeout: Math.max(1, deadline - Date.now()) });
