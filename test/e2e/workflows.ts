@@ -84,7 +84,7 @@ export function workflowHelpers(current: () => Harness) {
 			],
 			connections: { Webhook: { main: [[{ node: 'Sophiie', type: 'main', index: 0 }]] } },
 		});
-		if (status !== 200) throw new Error(`Creating workflow ${name} failed (${status})`);
+		if (status !== 200) throw new Error(`Creating workflow ${name} failed (${status}): ${JSON.stringify(body)}`);
 		const workflowId = body.id;
 		const activated = await harness.api('POST', `/workflows/${workflowId}/activate`);
 		if (activated.status !== 200) throw new Error(`Activating workflow ${name} failed (${activated.status})`);
@@ -129,7 +129,7 @@ export function workflowHelpers(current: () => Harness) {
 			nodes: [sophiieTriggerNode(webhookId, { events: ['LEAD_CREATED'], customEvents: '', userId: 'usr_acme1' }, sophiieCredential())],
 			connections: {},
 		});
-		if (status !== 200) throw new Error(`Creating workflow ${name} failed (${status})`);
+		if (status !== 200) throw new Error(`Creating workflow ${name} failed (${status}): ${JSON.stringify(body)}`);
 		const activated = await harness.api('POST', `/workflows/${body.id}/activate`);
 		if (activated.status !== 200) throw new Error(`Activating workflow ${name} failed (${activated.status})`);
 		const [hook] = await until('the subscription', async () => {
