@@ -224,12 +224,16 @@ async function speedRepetition(bench: Bench, flows: Workflows, ids: string[], bu
 }
 
 /** The sandbox's limit on, a run, the limit off and its window passed. */
-async function underRateLimit<T>(bench: Bench, run: () => Promise<T>): Promise<T> {
+async function underRateLimit<T>(bench: Bench, what: string, run: () => Promise<T>): Promise<T> {
 	const { sandbox } = bench.harness;
 	sandbox.setRateLimit(RATE_LIMIT);
+	sandbox.clearRequests();
 	try {
 		return await run();
 	} finally {
+		// How often the pacer still ran into the limit: the first burst's 429s, and any while pacing.
+		const limited = sandbox.requests().filter((request) => request.status === 429).length;
+		log(`    ${what}: ${limited} answers were 429`);
 		sandbox.setRateLimit(null);
 		await new Promise((resolve) => setTimeout(resolve, RATE_LIMIT.windowMs));
 	}
@@ -269,8 +273,8 @@ async function sharedRateLimit(bench: Bench, webhookPath: string, workflowId: st
 
 /** Both rate-limited rows, once per repetition: one execution, then several together on one key. */
 async function rateLimitedRepetition(bench: Bench, flows: Workflows, ids: string[]) {
-	const single = await underRateLimit(bench, () => flows.sophiie1({ ids: ids.slice(0, RATE_LIMITED_ITEMS) }));
-	const shared = await underRateLimit(bench, () =>
+	const single = await underRateLimit(bench, '1 execution', () => flows.sophiie1({ ids: ids.slice(0, RATE_LIMITED_ITEMS) }));
+	const shared = await underRateLimit(bench, `${SHARED_EXECUTIONS} executions`, () =>
 		sharedRateLimit(bench, flows.sophiie1.webhookPath, flows.sophiie1.workflowId, ids.slice(0, SHARED_EXECUTIONS * SHARED_ITEMS)),
 	);
 	return {
