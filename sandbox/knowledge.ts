@@ -136,9 +136,7 @@ export class KnowledgeCollection {
 	create(body: unknown, now: string): KnowledgeRecord {
 		const fields = this.read(body, true);
 		this.assertUnique(fields);
-		const record: KnowledgeRecord = { id: this.nextId++, ...structuredClone(this.kind.defaults), ...fields, createdAt: now, updatedAt: now };
-		this.records.push(record);
-		return record;
+		return this.seed(fields, now);
 	}
 
 	update(record: KnowledgeRecord, body: unknown, now: string): KnowledgeRecord {
@@ -153,9 +151,11 @@ export class KnowledgeCollection {
 		record.deletedAt = now;
 	}
 
-	/** A seeded record, as if created at `createdAt`. */
-	seed(fields: Record<string, unknown>, createdAt: string) {
-		this.records.push({ id: this.nextId++, ...structuredClone(this.kind.defaults), ...fields, createdAt, updatedAt: createdAt });
+	/** A new record of these fields (already read), with the kind's defaults, as created at `createdAt`: what create and the seed add. */
+	seed(fields: Record<string, unknown>, createdAt: string): KnowledgeRecord {
+		const record: KnowledgeRecord = { id: this.nextId++, ...structuredClone(this.kind.defaults), ...fields, createdAt, updatedAt: createdAt };
+		this.records.push(record);
+		return record;
 	}
 }
 

@@ -109,55 +109,22 @@ interface Operation {
 const leads = () => env.sandbox.store.listLeads('org_acme');
 const requestsTo = (pattern: RegExp) => env.sandbox.requests().filter((request) => pattern.test(request.path));
 
-/** A Lead operation over three input items with Continue On Fail; the fault hits the first item's request. */
-function leadOperation(
-	name: string,
-	method: 'GET' | 'PUT' | 'DELETE',
-	parameters: (leadId: string) => IDataObject,
-	expectedJson: (lead: ReturnType<typeof leads>[number]) => IDataObject,
-): Operation {
-	return {
-		name,
-		async check(kind) {
-			const chosen = leads().slice(40, 43).map((lead) => ({ ...lead }));
-			env.sandbox.addFault(faultFor(kind, `^/v1/leads/${chosen[0].id}$`, 'api', method));
-			const { items, error } = await runSophiieNode({
-				credentials: env.credentials,
-				continueOnFail: true,
-				items: chosen.map((lead) => ({ leadId: lead.id })),
-				parameters: { ...parameters('={{ $json.leadId }}'), options },
-			});
-			expect(error).toBeUndefined();
-			expect(items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
-			const [first, ...rest] = items.map((item) => item.json);
-			expect(rest).toEqual(chosen.slice(1).map((lead) => expect.objectContaining(expectedJson(lead))));
-			if (recovers(kind, true)) {
-				expect(first).toEqual(expect.objectContaining(expectedJson(chosen[0])));
-				expect(requestsTo(new RegExp(`^/v1/leads/${chosen[0].id}$`))).toHaveLength(2);
-			} else {
-				expect(first).toEqual({ error: expectedError(kind, 'api', { subject: `Lead ${chosen[0].id}` }) });
-			}
-		},
-	};
-}
-
 /**
- * Any other operation over three input items with Continue On Fail; the fault
- * hits the first item's request (`path` of its `key`), and `stored` counts
- * what Sophiie holds afterwards, so that nothing is lost or done twice.
+ * An operation over three input items with Continue On Fail; the fault hits
+ * the first item's request (`path` of its `key`). Each cell asserts pairing,
+ * the exact outcome of every item, and `afterwards` what Sophiie holds or was
+ * sent, so that nothing is lost or done twice.
  */
 function itemsOperation(spec: {
 	name: string;
-	method: 'POST' | 'PUT' | 'DELETE';
+	method: 'GET' | 'POST' | 'PUT' | 'DELETE';
 	keys: () => Array<string | number>;
 	path: (key: string | number) => string;
 	parameters: IDataObject;
 	expectedJson: (key: string | number) => IDataObject;
 	subject?: (key: string | number) => string;
 	endpoint?: string;
-	/** What Sophiie holds of the three afterwards: 3 when all three went through, 2 when the first failed. */
-	stored: (keys: Array<string | number>) => number;
-	goneWhenDone?: boolean;
+	afterwards: (keys: Array<string | number>, recovered: boolean) => void;
 }): Operation {
 	return {
 		name: spec.name,
@@ -177,11 +144,45 @@ function itemsOperation(spec: {
 			const recovered = recovers(kind, spec.method !== 'POST');
 			if (recovered) expect(first).toEqual(expect.objectContaining(spec.expectedJson(keys[0])));
 			else expect(first).toEqual({ error: expectedError(kind, 'api', { subject: spec.subject?.(keys[0]), endpoint: spec.endpoint }) });
-			const done = recovered ? 3 : 2;
-			expect(spec.stored(keys)).toBe(spec.goneWhenDone ? 3 - done : done);
+			spec.afterwards(keys, recovered);
 		},
 	};
 }
+
+/** A Lead operation on leads 40–42; a recovered first item took exactly two requests. */
+function leadOperation(
+	name: string,
+	method: 'GET' | 'PUT' | 'DELETE',
+	parameters: (leadId: string) => IDataObject,
+	expectedJson: (lead: ReturnType<typeof leads>[number]) => IDataObject,
+): Operation {
+	// The leads as they were before the run (a delete removes them).
+	const chosen = new Map<string | number, ReturnType<typeof leads>[number]>();
+	return itemsOperation({
+		name,
+		method,
+		keys: () => {
+			chosen.clear();
+			for (const lead of leads().slice(40, 43)) chosen.set(lead.id, { ...lead });
+			return [...chosen.keys()];
+		},
+		path: (id) => `^/v1/leads/${id}$`,
+		parameters: parameters('={{ $json.key }}'),
+		expectedJson: (id) => expectedJson(chosen.get(id)!),
+		subject: (id) => `Lead ${id}`,
+		afterwards: (keys, recovered) => {
+			if (recovered) expect(requestsTo(new RegExp(`^/v1/leads/${keys[0]}$`))).toHaveLength(2);
+		},
+	});
+}
+
+/** What Sophiie holds of the three afterwards: all three done when the first recovered, two when it failed. */
+const holds =
+	(count: (keys: Array<string | number>) => number, { removed = false } = {}) =>
+	(keys: Array<string | number>, recovered: boolean) => {
+		const done = recovered ? 3 : 2;
+		expect(count(keys)).toBe(removed ? 3 - done : done);
+	};
 
 const knowledge = () => env.sandbox.store.records.get('org_acme')!.knowledge;
 const PHONES = ['+61400000001', '+61400000002', '+61400000003'];
@@ -206,7 +207,7 @@ const operations: Operation[] = [
 		parameters: { resource: 'scenario', operation: 'update', scenarioId: byId('={{ $json.key }}'), updateFields: { response: 'Changed' } },
 		expectedJson: (id) => ({ id, response: 'Changed' }),
 		subject: (id) => `Scenario ${id}`,
-		stored: () => knowledge().scenarios.list().filter((scenario) => scenario.response === 'Changed').length,
+		afterwards: holds(() => knowledge().scenarios.list().filter((scenario) => scenario.response === 'Changed').length),
 	}),
 	itemsOperation({
 		name: 'FAQ delete',
@@ -216,8 +217,7 @@ const operations: Operation[] = [
 		parameters: { resource: 'faq', operation: 'delete', faqId: byId('={{ $json.key }}') },
 		expectedJson: (id) => ({ deleted: true, id }),
 		subject: (id) => `FAQ ${id}`,
-		stored: (ids) => knowledge().faqs.list().filter((faq) => ids.includes(faq.id)).length,
-		goneWhenDone: true,
+		afterwards: holds((ids) => knowledge().faqs.list().filter((faq) => ids.includes(faq.id)).length, { removed: true }),
 	}),
 	itemsOperation({
 		name: 'call',
@@ -227,7 +227,7 @@ const operations: Operation[] = [
 		parameters: { resource: 'call', operation: 'create', name: 'Jane', phoneNumber: '={{ $json.key }}', mode: 'normal' },
 		expectedJson: () => ({ message: 'Call initiated successfully' }),
 		endpoint: 'POST /v1/calls',
-		stored: () => env.sandbox.store.records.get('org_acme')!.calls.length,
+		afterwards: holds(() => env.sandbox.store.records.get('org_acme')!.calls.length),
 	}),
 	{
 		name: 'list activities',

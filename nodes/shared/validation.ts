@@ -68,13 +68,25 @@ export function validateId(node: INode, value: unknown, itemIndex: number, field
 const NUMERIC_ID_PATTERN = /^[1-9]\d{0,14}$/;
 
 /** Returns a whole-number id as the text of the path, or throws a NodeOperationError naming item and field. */
+function whyNumericIdIsInvalid(value: unknown): string | undefined {
+	if (typeof value === 'number') return NUMERIC_ID_PATTERN.test(String(value)) ? undefined : `expected a whole number such as 42, got ${describeType(value)}`;
+	if (typeof value !== 'string') return `expected a whole number such as 42, got ${describeType(value)}`;
+	if (value.trim() === '') return 'it is empty';
+	return NUMERIC_ID_PATTERN.test(value.trim()) ? undefined : `${preview(value)} is not a whole number`;
+}
+
 export function validateNumericId(node: INode, value: unknown, itemIndex: number, field: string): string {
-	const text = typeof value === 'number' ? String(value) : value;
-	if (typeof text !== 'string' || !NUMERIC_ID_PATTERN.test(text.trim())) {
-		const shown = typeof value === 'string' ? (value.trim() === '' ? 'it is empty' : `${preview(value)} is not a whole number`) : `expected a whole number such as 42, got ${describeType(value)}`;
-		throw invalid(node, itemIndex, field, shown, 'These Sophiie IDs are whole numbers from 1 up, e.g. "42".');
+	const problem = whyNumericIdIsInvalid(value);
+	if (problem) throw invalid(node, itemIndex, field, problem, 'These Sophiie IDs are whole numbers from 1 up, e.g. "42".');
+	return String(value).trim();
+}
+
+/** One of a dropdown's values where Sophiie takes no other (an expression could give any). */
+export function validateOption(node: INode, value: string, itemIndex: number, field: string, allowed: readonly string[], noun: string): string {
+	if (!allowed.includes(value)) {
+		throw invalid(node, itemIndex, field, `${JSON.stringify(value)} is not ${noun}`, `Choose ${allowed.map((option) => `"${option}"`).join(' or ')}.`);
 	}
-	return text.trim();
+	return value;
 }
 
 /** Text of a bounded length (Sophiie's FAQ question, policy title…), trimmed. */

@@ -1,11 +1,11 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
 import type { Endpoint } from '../../shared/endpoints';
 import { recordOf } from '../../shared/endpoints';
 import { recordLocator, recordLocatorName } from '../../shared/fields';
 import { sophiieApiRequest } from '../../shared/transport';
 import { validateNumericId } from '../../shared/validation';
+import { requireUpdateFields } from '../helpers/parameters';
 import type { RecordField } from '../helpers/recordFields';
 import { createProperties, parameterName, recordBody, updateProperty } from '../helpers/recordFields';
 import type { OperationModule } from './node.type';
@@ -55,16 +55,9 @@ export function createOperation(endpoint: RecordEndpoint, fields: RecordField[])
 }
 
 /** The body of an Update: only the fields added under Update Fields, at least one. */
-export function updateBody(context: IExecuteFunctions, fields: RecordField[], itemIndex: number): IDataObject {
+function updateBody(context: IExecuteFunctions, fields: RecordField[], itemIndex: number): IDataObject {
 	const values = context.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
-	const body = recordBody(context.getNode(), fields, values, itemIndex, 'Update Fields');
-	if (Object.keys(body).length === 0) {
-		throw new NodeOperationError(context.getNode(), `Nothing to update in item ${itemIndex}: no Update Fields are set`, {
-			itemIndex,
-			description: 'Add at least one field under "Update Fields".',
-		});
-	}
-	return body;
+	return requireUpdateFields(context.getNode(), recordBody(context.getNode(), fields, values, itemIndex, 'Update Fields'), itemIndex);
 }
 
 export function updateOperation(endpoint: RecordEndpoint, fields: RecordField[]): OperationModule {

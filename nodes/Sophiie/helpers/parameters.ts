@@ -1,9 +1,21 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INode } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import { MAX_LIMIT } from '../../shared/limits';
 import { sophiieApiRequestAllItems } from '../../shared/transport';
 import type { PaginateOptions } from '../../shared/transport';
 import { validateId, validateWholeNumber } from '../../shared/validation';
+
+/** An Update's body, refused before any request when no Update Fields are set. */
+export function requireUpdateFields(node: INode, body: IDataObject, itemIndex: number): IDataObject {
+	if (Object.keys(body).length === 0) {
+		throw new NodeOperationError(node, `Nothing to update in item ${itemIndex}: no Update Fields are set`, {
+			itemIndex,
+			description: 'Add at least one field under "Update Fields".',
+		});
+	}
+	return body;
+}
 
 /** The lead chosen in the Lead locator (list or ID), checked before any request. */
 export function getLeadId(this: IExecuteFunctions, itemIndex: number, parameter = 'leadId'): string {

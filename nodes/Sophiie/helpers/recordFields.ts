@@ -4,6 +4,7 @@ import {
 	validateBoolean,
 	validateBoundedText,
 	validateJson,
+	validateOption,
 	validatePhone,
 	validateWholeNumber,
 } from '../../shared/validation';
@@ -31,6 +32,8 @@ export interface RecordField {
 	shape?: 'object' | 'list';
 	/** For `option`: the dropdown's entries (an expression may still give another value). */
 	options?: INodePropertyOptions[];
+	/** For an `option` Sophiie takes no other value of: what one is called in an error ("a call mode"). */
+	onlyOptions?: string;
 	/** The field's default in the editor (otherwise empty, false or the first option). */
 	default?: string | boolean;
 }
@@ -96,6 +99,12 @@ function checkedValue(node: INode, field: RecordField, value: unknown, itemIndex
 			return validateJson(node, value, itemIndex, label, field.shape ?? 'object');
 		case 'phone':
 			return validatePhone(node, value, itemIndex, label);
+		case 'option': {
+			const text = validateBoundedText(node, value, itemIndex, label, field);
+			if (!field.onlyOptions) return text;
+			const allowed = (field.options ?? []).map((option) => String(option.value));
+			return validateOption(node, text, itemIndex, label, allowed, field.onlyOptions);
+		}
 		default:
 			return validateBoundedText(node, value, itemIndex, label, field);
 	}

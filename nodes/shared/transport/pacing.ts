@@ -31,7 +31,7 @@ const BACK_OFF = 1.02;
 /** What a request's way to Sophiie may vary by, kept between it and the window: doubled on each 429 while pacing. */
 const FIRST_GUARD_MS = 10;
 const MAX_GUARD_MS = 500;
-/** Accepted requests' send times kept per key, to count them at a 429. */
+/** Send times kept per key (accepted ones, and departures for the window), at most. */
 const MAX_SENDS_KEPT = 10_000;
 
 export class Pacer {

@@ -17,7 +17,16 @@ const CALL_FIELDS: RecordField[] = [
 		placeholder: 'e.g. +61412345678',
 		description: 'The number Sophiie calls, in E.164 format: "+", country code and number',
 	},
-	{ key: 'mode', displayName: 'Mode', kind: 'option', required: true, options: [...CALL_MODES], default: 'normal', description: 'What the call is for' },
+	{
+		key: 'mode',
+		displayName: 'Mode',
+		kind: 'option',
+		required: true,
+		options: [...CALL_MODES],
+		onlyOptions: 'a call mode',
+		default: 'normal',
+		description: 'What the call is for',
+	},
 	{
 		key: 'custom_instructions',
 		name: 'customInstructions',
@@ -46,12 +55,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	// Custom Instructions left empty are not sent.
 	if (values.customInstructions === '') delete values.customInstructions;
 	const body = recordBody(this.getNode(), CALL_FIELDS, values, itemIndex, '', names);
-	if (!(CALL_MODES as ReadonlyArray<{ value: string }>).some((mode) => mode.value === body.mode)) {
-		throw new NodeOperationError(this.getNode(), `Invalid Mode in item ${itemIndex}: ${JSON.stringify(body.mode)} is not a call mode`, {
-			itemIndex,
-			description: `Choose ${CALL_MODES.map((mode) => `"${mode.value}"`).join(' or ')}.`,
-		});
-	}
 	if (body.mode === 'transfer_only' && body.custom_instructions === undefined) {
 		throw new NodeOperationError(this.getNode(), `Missing Custom Instructions in item ${itemIndex}: a Transfer Only call needs them`, {
 			itemIndex,

@@ -1,12 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
-import { getLeadId } from '../../helpers/parameters';
+import { getLeadId, requireUpdateFields } from '../../helpers/parameters';
 import { LEAD_CONFLICT_HINT } from '../../helpers/sophiieFacts';
 import { sophiieApiRequest } from '../../../shared/transport';
 import { leadLocator } from '../../../shared/fields';
 import { buildLeadBody, leadFieldOptions } from './leadFields';
-import { ENDPOINTS } from '../../../shared/endpoints';
+import { ENDPOINTS, recordOf } from '../../../shared/endpoints';
 
 /** The operation's fields; the registry shows them for this resource and operation. */
 export const properties: INodeProperties[] = [
@@ -26,13 +25,7 @@ export const properties: INodeProperties[] = [
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const leadId = getLeadId.call(this, itemIndex);
 	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
-	const body = buildLeadBody(this.getNode(), fields, itemIndex, 'Update Fields');
-	if (Object.keys(body).length === 0) {
-		throw new NodeOperationError(this.getNode(), `Nothing to update in item ${itemIndex}: no Update Fields are set`, {
-			itemIndex,
-			description: 'Add at least one field under "Update Fields".',
-		});
-	}
+	const body = requireUpdateFields(this.getNode(), buildLeadBody(this.getNode(), fields, itemIndex, 'Update Fields'), itemIndex);
 
 	const response = await sophiieApiRequest.call(this, 'PUT', ENDPOINTS.lead.recordPath(leadId), {
 		body,
@@ -40,5 +33,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		conflictHint: LEAD_CONFLICT_HINT,
 		itemIndex,
 	});
-	return (response.lead as IDataObject | undefined) ?? response;
+	return recordOf(ENDPOINTS.lead, response) as IDataObject;
 }
