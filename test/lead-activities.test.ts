@@ -154,6 +154,22 @@ describe('concurrency', () => {
 		expect(env.sandbox.peakConcurrency()).toBe(1);
 	});
 
+	test("with items read ahead, an item whose Lead ID expression fails stops the run in its turn, with n8n's error naming it", async () => {
+		const leads = env.sandbox.store.listLeads('org_acme').slice(0, 12);
+		env.sandbox.setLatency(10);
+		const items = leads.map((lead, index) => ({ leadId: index === 9 ? undefined : lead.id, broken: index === 9 }));
+		const { error } = await runSophiieNode({
+			credentials: env.credentials,
+			items,
+			parameters: leadParameters('get', "={{ $json.broken ? $json.leadId.toUpperCase() : $json.leadId }}", { options: { concurrency: 4 } }),
+		});
+		expect(error?.message).toMatch(/in item 9/);
+		// Items before it ran; none after the failure started.
+		const gets = env.apiRequests().filter((request) => request.method === 'GET');
+		expect(gets.map((request) => request.path)).toEqual(expect.arrayContaining(leads.slice(0, 9).map((lead) => `/v1/leads/${lead.id}`)));
+		expect(gets.length).toBeLessThan(12);
+	});
+
 	test('Return All requests the pages after the first a few at a time', async () => {
 		const { busyLeadId } = env.sandbox.seed;
 		env.sandbox.setLatency(20);

@@ -18,31 +18,47 @@ export const TRIGGER_BURST = 500;
 interface BurstOutcome {
 	finished: number;
 	perSecond: number;
+	/** What n8n answered each delivery: a status, or how the request failed. */
+	answers: Record<string, number>;
+	/** Executions n8n created and had not finished when the wait ended. */
+	unfinished: number;
 }
 
-/** The finished executions once `expected` have finished, or none more finish for 5 s. */
+/**
+ * The workflow's executions once `expected` have finished, or none more was
+ * created or finished for 15 s (an execution n8n never finishes would hold
+ * the wait forever).
+ */
 async function settle(harness: Harness, workflowId: string, expected: number): Promise<ListedExecution[]> {
-	const executions = await settledExecutions(harness, workflowId, { expected, quietPolls: 5, pollMs: 1_000, includeData: false });
-	return executions.filter((execution) => execution.stoppedAt);
+	return await settledExecutions(harness, workflowId, { expected, quietPolls: 15, pollMs: 1_000, includeData: false });
+}
+
+/** Sends one delivery; what n8n answered, or why it did not. */
+async function deliver(url: string, body: string): Promise<string> {
+	try {
+		const response = await fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body });
+		await response.arrayBuffer();
+		return String(response.status);
+	} catch (error) {
+		const cause = (error as { cause?: { code?: string } }).cause;
+		return cause?.code ?? (error as Error).message;
+	}
 }
 
 async function burstInto(harness: Harness, url: string, workflowId: string): Promise<BurstOutcome> {
-	const before = (await settle(harness, workflowId, 0)).length;
+	const before = new Set((await settle(harness, workflowId, 0)).map((execution) => execution.id));
 	const started = Date.now();
-	await Promise.all(
+	const answered = await Promise.all(
 		Array.from({ length: TRIGGER_BURST }, (_, index) =>
-			fetch(url, {
-				method: 'POST',
-				headers: { 'Content-Type': 'application/json' },
-				body: JSON.stringify({ id: `evt_bench_${started}_${index}`, event: 'LEAD_CREATED', data: { id: `ld_bench_${index}` } }),
-			})
-				.then((response) => response.arrayBuffer())
-				.catch(() => undefined),
+			deliver(url, JSON.stringify({ id: `evt_bench_${started}_${index}`, event: 'LEAD_CREATED', data: { id: `ld_bench_${index}` } })),
 		),
 	);
-	const fresh = (await settle(harness, workflowId, before + TRIGGER_BURST)).filter((execution) => Date.parse(execution.startedAt) >= started);
-	const lastStop = Math.max(started + 1, ...fresh.map((execution) => Date.parse(execution.stoppedAt!)));
-	return { finished: fresh.length, perSecond: fresh.length / ((lastStop - started) / 1000) };
+	const answers: Record<string, number> = {};
+	for (const answer of answered) answers[answer] = (answers[answer] ?? 0) + 1;
+	const fresh = (await settle(harness, workflowId, before.size + TRIGGER_BURST)).filter((execution) => !before.has(execution.id));
+	const finished = fresh.filter((execution) => execution.stoppedAt);
+	const lastStop = Math.max(started + 1, ...finished.map((execution) => Date.parse(execution.stoppedAt!)));
+	return { finished: finished.length, perSecond: finished.length / ((lastStop - started) / 1000), answers, unfinished: fresh.length - finished.length };
 }
 
 /** Both contenders in one n8n started with `env`, alternating which goes first. */
@@ -64,9 +80,15 @@ async function oneSetting(log: Log, env: Record<string, string>, sophiieFirst: b
 
 export async function triggerRows(log: Log): Promise<string[][]> {
 	const ratio = (value: number) => `${value.toFixed(2)}×`;
+	const answers = (outcome: BurstOutcome) =>
+		Object.entries(outcome.answers)
+			.map(([answer, count]) => `${count} ${/^\d+$/.test(answer) ? `answered ${answer}` : answer}`)
+			.join(', ');
+	const contender = (name: string, outcome: BurstOutcome) =>
+		`${name} ${outcome.finished} of ${TRIGGER_BURST} finished, ${outcome.perSecond.toFixed(1)}/s (${answers(outcome)}` +
+		`${outcome.unfinished ? `; ${outcome.unfinished} executions created but not finished` : ''})`;
 	const measured = (outcome: { sophiie: BurstOutcome; floor: BurstOutcome }) =>
-		`Sophiie Trigger ${outcome.sophiie.finished} of ${TRIGGER_BURST} finished, ${outcome.sophiie.perSecond.toFixed(1)}/s; ` +
-		`Webhook node ${outcome.floor.finished} of ${TRIGGER_BURST}, ${outcome.floor.perSecond.toFixed(1)}/s`;
+		`${contender('Sophiie Trigger', outcome.sophiie)}; ${contender('Webhook node', outcome.floor)}`;
 	const defaults = await oneSetting(log, {}, true);
 	const recommended = await oneSetting(log, RECOMMENDED_BURST_SETTINGS, false);
 	const recommendedRatio = recommended.sophiie.perSecond / recommended.floor.perSecond;

@@ -1,6 +1,9 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/node-usable-as-tool, @n8n/community-nodes/require-node-api-error -- development tooling, never published: the rules for node code do not apply */
 import path from 'node:path';
 
+// Before n8n-core: its settings must not land in the home folder.
+import './n8n-core-env';
+
 import { ExecutionLifecycleHooks, LoadOptionsContext, WorkflowExecute } from 'n8n-core';
 import type {
 	ICredentialDataDecryptedObject,

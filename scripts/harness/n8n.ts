@@ -12,7 +12,7 @@ import { n8nVersionsDir, selectedN8nVersion } from './n8n-versions';
 import { PACKAGE_NAME, packCleanCheckout } from './pack';
 import { freePort } from './ports';
 import type { Log } from './processes';
-import { cleanEnv, runLogged, step, stopperFor } from './processes';
+import { cleanEnv, processCpuMs, runLogged, step, stopperFor } from './processes';
 import { until } from './until';
 
 /**
@@ -119,13 +119,13 @@ export async function ensureN8n(log: Log, version = selectedN8nVersion()): Promi
 	return installPaths(version, dir);
 }
 
-/** Lays the tarball out as n8n's Community Nodes install does. */
 /** A package laid out beside this one, e.g. the benchmark's floor node: its files by name. */
 export interface ExtraPackage {
 	name: string;
 	files: Record<string, string>;
 }
 
+/** Lays the tarball out as n8n's Community Nodes install does, and `extras` beside it. */
 export function installCommunityPackage(tarball: string, userFolder: string, extras: ExtraPackage[] = []) {
 	const modules = path.join(userFolder, '.n8n', 'nodes', 'node_modules');
 	const target = path.join(modules, PACKAGE_NAME);
@@ -179,6 +179,8 @@ export interface Harness {
 	editorPost<T = unknown>(editorPath: string, body: unknown): Promise<{ status: number; body: T }>;
 	/** Stops n8n and starts it again on the same data, as an n8n restart does (regular mode). */
 	restartN8n?(): Promise<void>;
+	/** The CPU time n8n's main process has used so far, all its threads (undefined where the system does not tell). */
+	n8nCpuMs?(): number | undefined;
 	stop(): Promise<void>;
 }
 
@@ -219,6 +221,8 @@ export async function n8nEnvironment(
 
 export interface N8nProcess {
 	logFile: string;
+	/** The process's id (its CPU time is read from it: processCpuMs). */
+	pid: number | undefined;
 	stop(): Promise<void>;
 }
 
@@ -254,7 +258,7 @@ export async function startN8nProcess(install: N8nInstall, userFolder: string, s
 		await stop();
 		throw error;
 	}
-	return { logFile: spec.logFile, stop };
+	return { logFile: spec.logFile, pid: child.pid, stop };
 }
 
 /** Readiness of an editor/API process: the database (healthz), then n8n 1.x's REST routes, registered after it. */
@@ -316,7 +320,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
 		const credentialId = await step(log, 'create the Sophiie credential for the sandbox', () =>
 			createSandboxCredential(clients.editorPost, sandbox),
 		);
-		return { n8nVersion: install.version, n8nUrl, webhookUrl: n8nUrl, sandbox, userFolder, logFile, apiKey, credentialId, ...clients, restartN8n, stop };
+		const n8nCpuMs = () => processCpuMs(n8n?.pid);
+		return { n8nVersion: install.version, n8nUrl, webhookUrl: n8nUrl, sandbox, userFolder, logFile, apiKey, credentialId, ...clients, restartN8n, n8nCpuMs, stop };
 	} catch (error) {
 		await stop();
 		throw error;

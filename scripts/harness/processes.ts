@@ -89,3 +89,22 @@ export function stopperFor(child: ChildProcess): () => Promise<void> {
 		clearTimeout(timer);
 	};
 }
+
+/** Clock ticks per second in /proc/<pid>/stat: 100 on Linux for every architecture Node supports. */
+const CLOCK_TICKS_PER_SECOND = 100;
+
+/**
+ * The CPU time (user + system, all threads) a process has used so far, from
+ * /proc/<pid>/stat; undefined where there is no /proc or the process is gone.
+ */
+export function processCpuMs(pid: number | undefined): number | undefined {
+	if (pid === undefined) return undefined;
+	try {
+		const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+		// Fields after the command name (which may hold spaces, inside parentheses): utime and stime are the 12th and 13th.
+		const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+		return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS_PER_SECOND;
+	} catch {
+		return undefined;
+	}
+}

@@ -1,7 +1,8 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import { NodeOperationError, sleep } from 'n8n-workflow';
 
 import { inPool } from '../../shared/pool';
+import { parameterReadAhead } from '../../shared/readAhead';
 import { asNodeError } from '../../shared/transport';
 import { validateWholeNumber } from '../../shared/validation';
 import { MAX_CONCURRENCY } from '../../shared/limits';
@@ -65,9 +66,19 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 
 	const outputs: INodeExecutionData[][] = new Array(items.length);
 	let failure: { itemIndex: number; error: Error } | undefined;
+	// While an item's request is in flight, n8n evaluates the parameters of the
+	// item that will start when one finishes (see readAhead.ts).
+	const parameters = parameterReadAhead(this);
+	let lastStarted = -1;
+	const readAheadOf = async (itemIndex: number) => {
+		await sleep(0);
+		if (itemIndex > lastStarted && !failure) parameters.readAhead(itemIndex);
+	};
 	const runItem = async (itemIndex: number) => {
+		lastStarted = itemIndex;
+		if (itemIndex + concurrency < items.length) void readAheadOf(itemIndex + concurrency);
 		try {
-			const result = await operation.execute.call(this, itemIndex);
+			const result = await operation.execute.call(parameters.context, itemIndex);
 			outputs[itemIndex] = (Array.isArray(result) ? result : [result]).map((json) => ({
 				json,
 				pairedItem: { item: itemIndex },
@@ -78,6 +89,8 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 			} else if (!failure || itemIndex < failure.itemIndex) {
 				failure = { itemIndex, error: error as Error };
 			}
+		} finally {
+			parameters.done(itemIndex);
 		}
 	};
 	await inPool(items.length, concurrency, runItem, () => failure !== undefined);

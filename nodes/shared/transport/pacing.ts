@@ -9,14 +9,15 @@ import { sleep } from 'n8n-workflow';
  *
  * - a 429's `Retry-After` holds every request with the key until it is over,
  *   instead of each running into the limit again on its own;
- * - each 429 also teaches the pacer the rate Sophiie allows: the requests it
- *   accepted within the `Retry-After` before it, per that time. From then on
- *   requests are spaced a little under that rate, so they stop running
- *   into the limit: `Retry-After` comes in whole seconds, and waiting it out
- *   after every burst leaves part of each window unused. And no request
- *   leaves while as many as Sophiie accepted left within the last window, by
- *   the times they really left (a busy event loop sends some late, and a late
- *   one followed by one on time must not fit one more into the window);
+ * - each 429 also teaches the pacer Sophiie's window: the requests it accepted
+ *   within the `Retry-After` before it, and that time. From then on requests
+ *   are spaced a little under that rate, and none leaves while the window
+ *   could still hold as many as Sophiie accepted. Sophiie counts a request
+ *   when it arrives, which the pacer cannot see, but it arrived before its
+ *   answer came back: so a request answered at `t` has left Sophiie's window by
+ *   `t + window`, and one still in flight is counted as inside it. However late
+ *   a busy event loop or the network delivers a request, it cannot be the
+ *   limit's one too many; what this costs is one round trip per window;
  * - after the key has been idle for the longest `Retry-After` seen, Sophiie's
  *   window is empty again and the pacer forgets the rate (the limit may have
  *   changed); the next 429 teaches it afresh.
@@ -28,11 +29,16 @@ import { sleep } from 'n8n-workflow';
 const MARGIN = 1.01;
 /** A 429 while pacing means the rate was too fast: the spacing grows at least this much. */
 const BACK_OFF = 1.02;
-/** What a request's way to Sophiie may vary by, kept between it and the window: doubled on each 429 while pacing. */
-const FIRST_GUARD_MS = 10;
-const MAX_GUARD_MS = 500;
-/** Send times kept per key (accepted ones, and departures for the window), at most. */
-const MAX_SENDS_KEPT = 10_000;
+/** How often a request waiting for a full window of requests still in flight looks again. */
+const IN_FLIGHT_RECHECK_MS = 5;
+/** Times kept per key (sends Sophiie accepted, and their answers), at most. */
+const MAX_TIMES_KEPT = 10_000;
+
+/** Appends `at`, dropping the older half once the list is long. */
+function keep(times: number[], at: number) {
+	times.push(at);
+	if (times.length > MAX_TIMES_KEPT) times.splice(0, MAX_TIMES_KEPT / 2);
+}
 
 export class Pacer {
 	private resumeAt = 0;
@@ -41,18 +47,19 @@ export class Pacer {
 	private spacingMs = 0;
 	private longestRetryAfterMs = 0;
 	private lastSentAt = Number.NEGATIVE_INFINITY;
-	/** How many unused slots a late request may make up for (a tenth of the window's limit): the window's clearance still holds. */
+	/** How many unused slots a late request may make up for (a tenth of the window's limit): the window rule still holds. */
 	private catchUpSlots = 0;
 	/** When the spacing last changed: requests sent before then were not paced by it. */
 	private learnedAt = Number.NEGATIVE_INFINITY;
 	/** When each request Sophiie accepted (answered other than 429) was sent, oldest first. */
-	private accepted: number[] = [];
-	/** When each request really left (not answered 429), oldest first. */
-	private departures: number[] = [];
+	private acceptedSends: number[] = [];
+	/** When each request that may have counted came back (answered other than 429, or lost), oldest first. */
+	private answers: number[] = [];
+	/** Requests sent and not yet answered. */
+	private inFlight = 0;
 	/** How many requests Sophiie accepted within its window, and that window, once a 429 taught them. */
 	private windowLimit = 0;
 	private windowMs = 0;
-	private guardMs = FIRST_GUARD_MS;
 
 	constructor(private readonly now: () => number = Date.now) {}
 
@@ -60,7 +67,6 @@ export class Pacer {
 	private forget() {
 		this.spacingMs = 0;
 		this.windowLimit = 0;
-		this.guardMs = FIRST_GUARD_MS;
 	}
 
 	/** The learned spacing, in ms (0: not pacing). */
@@ -72,7 +78,7 @@ export class Pacer {
 	reserve(): { waitMs: number; sendAt: number } {
 		const now = this.now();
 		const idleSince = Math.max(this.lastSentAt, this.resumeAt);
-		if (this.spacingMs > 0 && now - idleSince >= this.longestRetryAfterMs) this.forget();
+		if (this.spacingMs > 0 && this.inFlight === 0 && now - idleSince >= this.longestRetryAfterMs) this.forget();
 		// A request that comes late for its slot may use slots left unused, as far
 		// as the margin under Sophiie's limit allows, so lateness does not add up.
 		const slot = Math.max(this.nextSlot, now - this.catchUpSlots * this.spacingMs);
@@ -83,45 +89,56 @@ export class Pacer {
 	}
 
 	/**
-	 * How long until one more request may leave without being the last of more
-	 * than Sophiie accepted within one window (0: now).
+	 * How long until one more request may leave without Sophiie's window
+	 * possibly holding more than it accepted (0: now). In the window: every
+	 * request in flight, and every answer of the last window.
 	 */
 	clearance(): number {
-		if (this.windowLimit === 0 || this.departures.length < this.windowLimit) return 0;
-		const opensAt = this.departures[this.departures.length - this.windowLimit] + this.windowMs + this.guardMs;
-		return Math.max(0, opensAt - this.now());
+		const now = this.now();
+		return Math.max(0, this.resumeAt - now, this.windowWait(now));
 	}
 
-	/** A request leaves now: when. */
+	private windowWait(now: number): number {
+		if (this.windowLimit === 0) return 0;
+		if (this.inFlight >= this.windowLimit) return IN_FLIGHT_RECHECK_MS;
+		// The answer that must leave the window for this request to fit in it.
+		const blocking = this.answers.length - (this.windowLimit - this.inFlight);
+		return blocking < 0 ? 0 : this.answers[blocking] + this.windowMs - now;
+	}
+
+	/** A request leaves now: when. Each departure is settled by `answered`, `lost` or `rateLimited`. */
 	depart(): number {
-		const at = this.now();
-		this.departures.push(at);
-		if (this.departures.length > MAX_SENDS_KEPT) this.departures.splice(0, MAX_SENDS_KEPT / 2);
-		return at;
+		this.inFlight++;
+		return this.now();
 	}
 
 	/** The request sent at `sentAt` was answered, other than 429: Sophiie counted it. */
 	answered(sentAt: number) {
-		this.accepted.push(sentAt);
-		if (this.accepted.length > MAX_SENDS_KEPT) this.accepted.splice(0, MAX_SENDS_KEPT / 2);
+		this.inFlight = Math.max(0, this.inFlight - 1);
+		keep(this.acceptedSends, sentAt);
+		keep(this.answers, this.now());
+	}
+
+	/** The request's answer was lost (reset, timeout): Sophiie may have counted it, no later than now. */
+	lost() {
+		this.inFlight = Math.max(0, this.inFlight - 1);
+		keep(this.answers, this.now());
 	}
 
 	/** The request sent at `sentAt` was answered 429 with this wait: hold every request, and learn the rate. */
 	rateLimited(sentAt: number, retryAfterMs: number) {
+		this.inFlight = Math.max(0, this.inFlight - 1);
 		const now = this.now();
 		this.resumeAt = Math.max(this.resumeAt, now + retryAfterMs);
 		this.longestRetryAfterMs = Math.max(this.longestRetryAfterMs, retryAfterMs);
-		const departed = this.departures.lastIndexOf(sentAt);
-		if (departed !== -1) this.departures.splice(departed, 1);
-		this.accepted = this.accepted.filter((at) => at > now - this.longestRetryAfterMs);
-		const accepted = this.accepted.filter((at) => at > now - retryAfterMs).length;
+		this.acceptedSends = this.acceptedSends.filter((at) => at > now - this.longestRetryAfterMs);
+		const accepted = this.acceptedSends.filter((at) => at > now - retryAfterMs).length;
 		const learned = accepted > 0 ? (retryAfterMs * MARGIN) / accepted : 0;
 		// Sophiie accepted no more than its limit within the wait, so the rate
 		// learned is never above it: the latest, most informed one holds. Only a
 		// request sent at the current spacing says that spacing is too fast.
 		const pacedAtCurrentSpacing = this.spacingMs > 0 && sentAt >= this.learnedAt;
 		const spacing = pacedAtCurrentSpacing ? Math.max(learned, this.spacingMs * BACK_OFF) : learned || this.spacingMs;
-		if (pacedAtCurrentSpacing) this.guardMs = Math.min(MAX_GUARD_MS, this.guardMs * 2);
 		if (accepted > 0) [this.windowLimit, this.windowMs] = [accepted, retryAfterMs];
 		if (spacing !== this.spacingMs) {
 			this.spacingMs = spacing;
@@ -130,7 +147,6 @@ export class Pacer {
 		}
 	}
 }
-
 const pacers = new Map<string, Pacer>();
 
 /** The key requests are paced by: a hash of the access token, so the token itself is not kept. */

@@ -59,17 +59,18 @@ async function attemptWithRetries(context: SophiieContext, connection: SophiieCo
 		const rateLimited = isRateLimited(attempt);
 		if (rateLimited) tries.rateLimited++;
 		else tries.failures++;
-		if (!rateLimited && attempt.response) pacer.answered(sendAt);
 		const attempts = tries.failures + tries.rateLimited;
 		const delay = delayFor(attempt, request.method ?? 'GET', attempts);
+		if (rateLimited) pacer.rateLimited(sendAt, delay ?? 0);
+		else if (attempt.response) pacer.answered(sendAt);
+		else pacer.lost();
 		const inTime = delay !== undefined && (rateLimited || Date.now() + delay < deadline);
 		if (delay === undefined || !inTime || !withinBudget(tries, delay)) {
 			return { attempt, attempts, outOfTime: delay !== undefined && !inTime, earlierMayHaveBeenProcessed };
 		}
 		earlierMayHaveBeenProcessed ||= mayHaveBeenProcessed(attempt);
-		if (rateLimited) {
-			pacer.rateLimited(sendAt, delay);
-		} else {
+		// A 429's wait is the pacer's (taken at the next turn), shared by every request with the key.
+		if (!rateLimited) {
 			await sleep(delay);
 			tries.waitedMs += delay;
 		}
