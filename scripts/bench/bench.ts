@@ -336,7 +336,9 @@ function versusHttp(row: Record<string, Timing[]>, target?: number, sophiie = 's
 	const ratios = roundRatios(row, 'http', sophiie);
 	const middle = median(ratios);
 	const goal = target === undefined ? '' : `; target ≥ ${ratio(target)} faster: ${verdict(middle >= target)}`;
-	return `${versusHttpRequest(middle)} (${spread(ratios)}${goal})`;
+	// The spread reads the same way round as the median: how much faster the faster one was.
+	const shown = middle >= 1 ? ratios : ratios.map((value) => 1 / value);
+	return `${versusHttpRequest(middle)} (${spread(shown)}${goal})`;
 }
 
 const CONTENDER_NAMES: Record<string, string> = {
