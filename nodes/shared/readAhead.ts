@@ -17,7 +17,7 @@ type Read = [name: string, fallback: unknown, options: IGetNodeParameterOptions 
  * ahead is not kept: the item's own read fails in its turn, with n8n's error.
  */
 export function parameterReadAhead(context: IExecuteFunctions) {
-	const evaluate = (...[name, itemIndex, fallback, options]: [string, number, unknown, IGetNodeParameterOptions | undefined]) =>
+	const evaluate = (name: string, itemIndex: number, fallback: unknown, options: IGetNodeParameterOptions | undefined) =>
 		context.getNodeParameter(name, itemIndex, fallback, options);
 	const reads = new Map<string, Read>();
 	const ready = new Map<number, Map<string, unknown>>();

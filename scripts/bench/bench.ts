@@ -210,33 +210,35 @@ async function rounds(timings: Timings, row: string, contenders: Contender[], re
 	}
 }
 
-/** One repetition of the speed rows: each compared row's rounds, then the unpaired contenders once. */
+/**
+ * The compared Get rows: each row's items, how many at a time the raw client
+ * runs, and its contenders by workflow. Where a network lies between n8n and
+ * Sophiie, HTTP Request has every item in flight: so does the Sophiie node at its most.
+ */
+function getRows(flows: Workflows, ids: string[]) {
+	const latencyOne = ids.slice(0, LATENCY_ONE_AT_A_TIME_ITEMS);
+	const latencyEight = ids.slice(0, LATENCY_ITEMS);
+	return [
+		{ row: 'get 1', latency: 0, list: ids, concurrency: 1, flows: { sophiie: flows.sophiie1, floor: flows.floor1, http: flows.http1 } },
+		{ row: 'get 8', latency: 0, list: ids, concurrency: 8, flows: { sophiie: flows.sophiie8, floor: flows.floor8, http: flows.http8 } },
+		{ row: 'latency 1', latency: LATENCY_MS, list: latencyOne, concurrency: 1, flows: { sophiie: flows.sophiie1, floor: flows.floor1 } },
+		{ row: 'latency 8', latency: LATENCY_MS, list: latencyEight, concurrency: 8, flows: { sophiie: flows.sophiie8, floor: flows.floor8, http: flows.http8, sophiieMax: flows.sophiieMax } },
+	];
+}
+
+/** One repetition of the speed rows: each compared row's rounds and its raw client, then the activities. */
 async function speedRepetition(bench: Bench, flows: Workflows, ids: string[], busyLeadId: string, rep: number, timings: Timings) {
 	const { sandbox } = bench.harness;
 	const token = sandbox.seed.organizations.acme.token;
-	const node = (runner: Runner, list: string[], what: string) => () => timed(runner, list, list.length, what);
-	const raw = (concurrency: number, list: string[]) => async () => ({ ms: await rawClient(bench, ['get', sandbox.url, token, String(concurrency), list.join(',')]) });
-	const gets = async (prefix: string, lists: Record<1 | 8, string[]>, withHttp: boolean) => {
-		for (const n of [1, 8] as const) {
-			const list = lists[n];
-			const contenders: Contender[] = [
-				['sophiie', node(n === 1 ? flows.sophiie1 : flows.sophiie8, list, `Sophiie ${prefix} ${n}`)],
-				['floor', node(n === 1 ? flows.floor1 : flows.floor8, list, `floor ${prefix} ${n}`)],
-			];
-			if (withHttp || n === 8) contenders.push(['http', node(n === 1 ? flows.http1 : flows.http8, list, `HTTP Request ${prefix} ${n}`)]);
-			// Where a network lies between n8n and Sophiie, HTTP Request has every item in flight: so does the Sophiie node at its most.
-			if (!withHttp && n === 8) contenders.push(['sophiieMax', node(flows.sophiieMax, list, `Sophiie ${prefix} ${MAX_CONCURRENCY}`)]);
-			const row = `${prefix} ${n}`;
+	for (const { row, latency, list, concurrency, flows: runners } of getRows(flows, ids)) {
+		const contenders = Object.entries(runners).map(([name, runner]): Contender => [name, () => timed(runner, list, list.length, `${name} ${row}`)]);
+		sandbox.setLatency(latency);
+		try {
 			await rounds(timings, row, contenders, rep);
-			record(timings, row, 'raw', await raw(n, list)());
+			record(timings, row, 'raw', { ms: await rawClient(bench, ['get', sandbox.url, token, String(concurrency), list.join(',')]) });
+		} finally {
+			sandbox.setLatency(0);
 		}
-	};
-	await gets('get', { 1: ids, 8: ids }, true);
-	sandbox.setLatency(LATENCY_MS);
-	try {
-		await gets('latency', { 1: ids.slice(0, LATENCY_ONE_AT_A_TIME_ITEMS), 8: ids.slice(0, LATENCY_ITEMS) }, false);
-	} finally {
-		sandbox.setLatency(0);
 	}
 	record(timings, 'all', 'sophiie', await timed(flows.sophiieAll, undefined, ACTIVITIES, 'Sophiie activities'));
 	record(timings, 'all', 'http', await timed(flows.httpAll, undefined, ACTIVITIES / 100, 'HTTP pages'));

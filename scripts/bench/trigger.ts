@@ -55,8 +55,9 @@ async function burstInto(harness: Harness, url: string, workflowId: string): Pro
 	);
 	const answers: Record<string, number> = {};
 	for (const answer of answered) answers[answer] = (answers[answer] ?? 0) + 1;
-	const fresh = (await settle(harness, workflowId, before.size + TRIGGER_BURST))// Not one of before, nor a late-saved run of the readiness probe that preceded the burst.
-		.filter((execution) => !before.has(execution.id) && Date.parse(execution.startedAt) >= started);
+	// Not one of before, nor a late-saved run of the readiness probe that preceded the burst.
+	const listed = await settle(harness, workflowId, before.size + TRIGGER_BURST);
+	const fresh = listed.filter((execution) => !before.has(execution.id) && Date.parse(execution.startedAt) >= started);
 	const finished = fresh.filter((execution) => execution.stoppedAt);
 	const lastStop = Math.max(started + 1, ...finished.map((execution) => Date.parse(execution.stoppedAt!)));
 	return { finished: finished.length, perSecond: finished.length / ((lastStop - started) / 1000), answers, unfinished: fresh.length - finished.length };

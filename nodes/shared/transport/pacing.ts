@@ -112,22 +112,27 @@ export class Pacer {
 		return this.now();
 	}
 
+	/** A request that left came back, one way or another. */
+	private settle() {
+		this.inFlight = Math.max(0, this.inFlight - 1);
+	}
+
 	/** The request sent at `sentAt` was answered, other than 429: Sophiie counted it. */
 	answered(sentAt: number) {
-		this.inFlight = Math.max(0, this.inFlight - 1);
+		this.settle();
 		keep(this.acceptedSends, sentAt);
 		keep(this.answers, this.now());
 	}
 
 	/** The request's answer was lost (reset, timeout): Sophiie may have counted it, no later than now. */
 	lost() {
-		this.inFlight = Math.max(0, this.inFlight - 1);
+		this.settle();
 		keep(this.answers, this.now());
 	}
 
 	/** The request sent at `sentAt` was answered 429 with this wait: hold every request, and learn the rate. */
 	rateLimited(sentAt: number, retryAfterMs: number) {
-		this.inFlight = Math.max(0, this.inFlight - 1);
+		this.settle();
 		const now = this.now();
 		this.resumeAt = Math.max(this.resumeAt, now + retryAfterMs);
 		this.longestRetryAfterMs = Math.max(this.longestRetryAfterMs, retryAfterMs);
@@ -147,6 +152,7 @@ export class Pacer {
 		}
 	}
 }
+
 const pacers = new Map<string, Pacer>();
 
 /** The key requests are paced by: a hash of the access token, so the token itself is not kept. */
