@@ -245,17 +245,33 @@ async function speedRepetition(bench: Bench, flows: Workflows, ids: string[], bu
 	record(timings, 'all', 'raw', { ms: await rawClient(bench, ['pages', sandbox.url, token, busyLeadId, '5']) });
 }
 
-/** The sandbox's limit on, a run, the limit off and its window passed; with how many answers were 429. */
-async function underRateLimit<T>(bench: Bench, what: string, run: () => Promise<T>): Promise<T & { limited: number }> {
+/**
+ * How many requests Sophiie accepted per window once the pacer had learned the
+ * limit (from one window after the first 429 to the last request): a share
+ * under the ceiling says whether the pacer learned the limit too low.
+ */
+function pacedPerWindow(requests: Array<{ status: number; at: string }>): number {
+	const firstLimited = requests.find((request) => request.status === 429);
+	if (!firstLimited) return Number.NaN;
+	const from = Date.parse(firstLimited.at) + RATE_LIMIT.windowMs;
+	const paced = requests.filter((request) => request.status !== 429 && Date.parse(request.at) >= from).map((request) => Date.parse(request.at));
+	if (paced.length < 2) return Number.NaN;
+	return ((paced.length - 1) / (paced[paced.length - 1] - paced[0])) * RATE_LIMIT.windowMs;
+}
+
+/** The sandbox's limit on, a run, the limit off and its window passed; with how many answers were 429, and the rate once paced. */
+async function underRateLimit<T>(bench: Bench, what: string, run: () => Promise<T>): Promise<T & { limited: number; pacedPerWindow: number }> {
 	const { sandbox } = bench.harness;
 	sandbox.setRateLimit(RATE_LIMIT);
 	sandbox.clearRequests();
 	try {
 		const outcome = await run();
 		// How often the pacer ran into the limit: the first burst's 429s (how it learns the limit), and any while pacing.
-		const limited = sandbox.requests().filter((request) => request.status === 429).length;
-		log(`    ${what}: ${limited} answers were 429`);
-		return { ...outcome, limited };
+		const requests = sandbox.requests();
+		const limited = requests.filter((request) => request.status === 429).length;
+		const paced = pacedPerWindow(requests);
+		log(`    ${what}: ${limited} answers were 429; once paced, ${paced.toFixed(2)} accepted per ${RATE_LIMIT.windowMs} ms (limit ${RATE_LIMIT.limit})`);
+		return { ...outcome, limited, pacedPerWindow: paced };
 	} finally {
 		sandbox.setRateLimit(null);
 		await new Promise((resolve) => setTimeout(resolve, RATE_LIMIT.windowMs));
@@ -267,6 +283,8 @@ interface Throughput {
 	failed: number;
 	/** Answers that were 429. */
 	limited?: number;
+	/** Requests accepted per window once paced. */
+	pacedPerWindow?: number;
 }
 
 /** SHARED_EXECUTIONS executions of the same webhook workflow started together, one key: items per minute over the wall time. */
@@ -299,12 +317,13 @@ async function sharedRateLimit(bench: Bench, webhookPath: string, workflowId: st
 /** Both rate-limited rows, once per repetition: one execution, then several together on one key. */
 async function rateLimitedRepetition(bench: Bench, flows: Workflows, ids: string[]) {
 	const single = await underRateLimit(bench, '1 execution', () => flows.sophiie1({ ids: ids.slice(0, RATE_LIMITED_ITEMS) }));
+	const { limited, pacedPerWindow } = single;
 	const shared = await underRateLimit(bench, `${SHARED_EXECUTIONS} executions`, () =>
 		sharedRateLimit(bench, flows.sophiie1.webhookPath, flows.sophiie1.workflowId, ids.slice(0, SHARED_EXECUTIONS * SHARED_ITEMS)),
 	);
 	const singleSucceeded = single.items - single.failed;
 	return {
-		single: { perMinute: (singleSucceeded / single.ms) * 60_000, failed: RATE_LIMITED_ITEMS - singleSucceeded, limited: single.limited },
+		single: { perMinute: (singleSucceeded / single.ms) * 60_000, failed: RATE_LIMITED_ITEMS - singleSucceeded, limited, pacedPerWindow },
 		shared,
 	};
 }
@@ -381,7 +400,8 @@ function rateRows(limited: Array<Awaited<ReturnType<typeof rateLimitedRepetition
 		const failed = runs.reduce((sum, run) => sum + run.failed, 0);
 		const met = Math.min(...shares) >= 95 && failed === 0;
 		const limited = runs.map((run) => run.limited ?? 0).join(', ');
-		return [label, `${shares.map((share) => `${share.toFixed(1)} %`).join(', ')} of the ceiling; ${failed} items failed; answers 429: ${limited}`, `lowest ${Math.min(...shares).toFixed(1)} % (target ≥ 95 % and 0 failed in every repetition: ${verdict(met)})`];
+		const paced = runs.map((run) => (run.pacedPerWindow ?? Number.NaN).toFixed(2)).join(', ');
+		return [label, `${shares.map((share) => `${share.toFixed(1)} %`).join(', ')} of the ceiling; ${failed} items failed; answers 429: ${limited}; accepted per window once paced: ${paced} (limit ${RATE_LIMIT.limit})`, `lowest ${Math.min(...shares).toFixed(1)} % (target ≥ 95 % and 0 failed in every repetition: ${verdict(met)})`];
 	};
 	return [
 		row(`Rate limited ${ceiling}/min: 1 execution × ${RATE_LIMITED_ITEMS} items`, limited.map((run) => run.single)),

@@ -10,9 +10,11 @@ import { sleep } from 'n8n-workflow';
  * - a 429's `Retry-After` holds every request with the key until it is over,
  *   instead of each running into the limit again on its own;
  * - each 429 also teaches the pacer Sophiie's window: the requests it accepted
- *   within the `Retry-After` before it, and that time. From then on requests
- *   are spaced a little under that rate, and none leaves while the window
- *   could still hold as many as Sophiie accepted. Sophiie counts a request
+ *   that were sent within the `Retry-After` before the 429 was read, and that
+ *   time, counting an accepted answer read after the 429's too (a busy n8n
+ *   reads answers in no set order). From then on requests are spaced a
+ *   little under that rate, and none leaves while the window could still
+ *   hold as many as Sophiie accepted. Sophiie counts a request
  *   when it arrives, which the pacer cannot see, but it arrived before its
  *   answer came back: so a request answered at `t` has left Sophiie's window by
  *   `t + window`, and one still in flight is counted as inside it. However late
@@ -40,6 +42,17 @@ function keep(times: number[], at: number) {
 	if (times.length > MAX_TIMES_KEPT) times.splice(0, MAX_TIMES_KEPT / 2);
 }
 
+/** A 429's lesson: the requests Sophiie accepted that were sent within the `Retry-After` before it was read. */
+interface Lesson {
+	since: number;
+	/** When the 429 was read: an accepted request sent before counts, however late its own answer is read. */
+	readAt: number;
+	retryAfterMs: number;
+	accepted: number;
+	/** The spacing a 429 while pacing widens to, at least (0: none). */
+	atLeastMs: number;
+}
+
 export class Pacer {
 	private resumeAt = 0;
 	private nextSlot = 0;
@@ -60,6 +73,8 @@ export class Pacer {
 	/** How many requests Sophiie accepted within its window, and that window, once a 429 taught them. */
 	private windowLimit = 0;
 	private windowMs = 0;
+	/** What the latest 429 taught; answers read after it may still add to it. */
+	private lesson: Lesson | null = null;
 
 	constructor(private readonly now: () => number = Date.now) {}
 
@@ -67,6 +82,7 @@ export class Pacer {
 	private forget() {
 		this.spacingMs = 0;
 		this.windowLimit = 0;
+		this.lesson = null;
 	}
 
 	/** The learned spacing, in ms (0: not pacing). */
@@ -122,6 +138,13 @@ export class Pacer {
 		this.settle();
 		keep(this.acceptedSends, sentAt);
 		keep(this.answers, this.now());
+		// Sent within the lesson's wait and accepted, it counts though a busy n8n
+		// read its answer after the 429's (answers are read in no set order).
+		const lesson = this.lesson;
+		if (lesson && sentAt > lesson.since && sentAt <= lesson.readAt) {
+			lesson.accepted++;
+			this.learn(lesson);
+		}
 	}
 
 	/** The request's answer was lost (reset, timeout): Sophiie may have counted it, no later than now. */
@@ -137,17 +160,30 @@ export class Pacer {
 		this.resumeAt = Math.max(this.resumeAt, now + retryAfterMs);
 		this.longestRetryAfterMs = Math.max(this.longestRetryAfterMs, retryAfterMs);
 		this.acceptedSends = this.acceptedSends.filter((at) => at > now - this.longestRetryAfterMs);
-		const accepted = this.acceptedSends.filter((at) => at > now - retryAfterMs).length;
-		const learned = accepted > 0 ? (retryAfterMs * MARGIN) / accepted : 0;
-		// Sophiie accepted no more than its limit within the wait, so the rate
-		// learned is never above it: the latest, most informed one holds. Only a
-		// request sent at the current spacing says that spacing is too fast.
+		// Only a request sent at the current spacing says that spacing is too fast.
 		const pacedAtCurrentSpacing = this.spacingMs > 0 && sentAt >= this.learnedAt;
-		const spacing = pacedAtCurrentSpacing ? Math.max(learned, this.spacingMs * BACK_OFF) : learned || this.spacingMs;
+		this.lesson = {
+			since: now - retryAfterMs,
+			readAt: now,
+			retryAfterMs,
+			accepted: this.acceptedSends.filter((at) => at > now - retryAfterMs).length,
+			atLeastMs: pacedAtCurrentSpacing ? this.spacingMs * BACK_OFF : 0,
+		};
+		this.learn(this.lesson);
+	}
+
+	/**
+	 * Paces by a lesson: Sophiie accepted no more than its limit within the
+	 * wait, so the rate learned is never above it, and the latest, most informed
+	 * lesson holds.
+	 */
+	private learn({ accepted, retryAfterMs, atLeastMs }: Lesson) {
+		const learned = accepted > 0 ? (retryAfterMs * MARGIN) / accepted : 0;
+		const spacing = Math.max(learned, atLeastMs) || this.spacingMs;
 		if (accepted > 0) [this.windowLimit, this.windowMs] = [accepted, retryAfterMs];
 		if (spacing !== this.spacingMs) {
 			this.spacingMs = spacing;
-			this.learnedAt = now;
+			this.learnedAt = this.now();
 			this.catchUpSlots = Math.floor(accepted / 10);
 		}
 	}
