@@ -14,9 +14,9 @@ import { sleep } from 'n8n-workflow';
  *   time, counting an accepted answer read after the 429's too (a busy n8n
  *   reads answers in no set order). From then on requests are spaced a
  *   little under that rate, and none leaves while the window could still
- *   hold as many as Sophiie accepted. Sophiie counts a request
- *   when it arrives, which the pacer cannot see, but it arrived before its
- *   answer came back: so a request answered at `t` has left Sophiie's window by
+ *   hold as many as Sophiie accepted. Sophiie counts a request when it
+ *   arrives, which the pacer cannot see, but it arrived before its answer
+ *   came back: so a request answered at `t` has left Sophiie's window by
  *   `t + window`, and one still in flight is counted as inside it. However late
  *   a busy event loop or the network delivers a request, it cannot be the
  *   limit's one too many; what this costs is one round trip per window;
