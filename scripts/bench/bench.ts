@@ -254,7 +254,10 @@ function pacedPerWindow(requests: Array<{ status: number; at: string }>): number
 	const firstLimited = requests.find((request) => request.status === 429);
 	if (!firstLimited) return Number.NaN;
 	const from = Date.parse(firstLimited.at) + RATE_LIMIT.windowMs;
-	const paced = requests.filter((request) => request.status !== 429 && Date.parse(request.at) >= from).map((request) => Date.parse(request.at));
+	const paced = requests
+		.filter((request) => request.status !== 429)
+		.map((request) => Date.parse(request.at))
+		.filter((at) => at >= from);
 	if (paced.length < 2) return Number.NaN;
 	return ((paced.length - 1) / (paced[paced.length - 1] - paced[0])) * RATE_LIMIT.windowMs;
 }

@@ -44,8 +44,7 @@ function keep(times: number[], at: number) {
 
 /** A 429's lesson: the requests Sophiie accepted that were sent within the `Retry-After` before it was read. */
 interface Lesson {
-	since: number;
-	/** When the 429 was read: an accepted request sent before counts, however late its own answer is read. */
+	/** When the 429 was read: an accepted request sent within the wait before counts, however late its own answer is read. */
 	readAt: number;
 	retryAfterMs: number;
 	accepted: number;
@@ -141,7 +140,7 @@ export class Pacer {
 		// Sent within the lesson's wait and accepted, it counts though a busy n8n
 		// read its answer after the 429's (answers are read in no set order).
 		const lesson = this.lesson;
-		if (lesson && sentAt > lesson.since && sentAt <= lesson.readAt) {
+		if (lesson && sentAt > lesson.readAt - lesson.retryAfterMs && sentAt <= lesson.readAt) {
 			lesson.accepted++;
 			this.learn(lesson);
 		}
@@ -163,7 +162,6 @@ export class Pacer {
 		// Only a request sent at the current spacing says that spacing is too fast.
 		const pacedAtCurrentSpacing = this.spacingMs > 0 && sentAt >= this.learnedAt;
 		this.lesson = {
-			since: now - retryAfterMs,
 			readAt: now,
 			retryAfterMs,
 			accepted: this.acceptedSends.filter((at) => at > now - retryAfterMs).length,
