@@ -3,6 +3,7 @@ import { setTimeout as wait } from 'node:timers/promises';
 
 import type { IDataObject } from 'n8n-workflow';
 
+import { until } from '../scripts/harness/until';
 import { useSandbox } from './harness/sandbox';
 import { TriggerHarness } from './harness/trigger';
 
@@ -116,8 +117,12 @@ describe('Sophiie Trigger: subscription lifecycle', () => {
 
 		expect(await trigger.deactivate()).toBe(true);
 		expect(env.sandbox.webhooks.list()).toEqual([]);
-		// All that is left: the secret's hash, accepted for retries of deliveries under way should the workflow be re-activated.
-		expect(trigger.staticData).toEqual({ retiredSecrets: [expect.objectContaining({ route: PRODUCTION_ROUTE, webhookUrl: trigger.webhookUrl() })] });
+		// All that is left: the secret's hash, accepted for retries of deliveries under way should the workflow
+		// be re-activated, and the number of the secret the next activation subscribes with.
+		expect(trigger.staticData).toEqual({
+			retiredSecrets: [expect.objectContaining({ route: PRODUCTION_ROUTE, webhookUrl: trigger.webhookUrl() })],
+			nextSecretNumbers: { [PRODUCTION_ROUTE]: 3 },
+		});
 		const unsubscribes = env.webhooksRequests().filter((request) => request.method === 'DELETE');
 		expect(unsubscribes.map(({ body, query }) => ({ body, query }))).toEqual(
 			hookIds.map((hookId) => ({ body: { hookId }, query: { org_id: 'org_acme', user_id: OWNER } })),
@@ -191,14 +196,14 @@ describe('Sophiie Trigger: subscription lifecycle', () => {
 		expect(stored(trigger)!.hooks.map((hook) => hook.hookId)).toEqual(env.sandbox.webhooks.list().map((hook) => hook.id));
 	});
 
-	test('a failing second subscribe removes the first and fails the activation; nothing is stored', async () => {
+	test('a failing second subscribe removes the first and fails the activation; nothing is stored but the move to the next secret', async () => {
 		const trigger = harness();
 		env.sandbox.addFault({ method: 'POST', path: '/subscribe', status: 500, after: 1, times: 1 });
 		await expect(trigger.activate()).rejects.toThrow(
 			'Could not subscribe to Sophiie event LEAD_UPDATED: Sophiie server error (HTTP 500): "Oops! Something went wrong"',
 		);
 		expect(env.sandbox.webhooks.list()).toEqual([]);
-		expect(trigger.staticData).toEqual({});
+		expect(trigger.staticData).toEqual({ nextSecretNumbers: { [PRODUCTION_ROUTE]: 2 } });
 	});
 
 	test('a hook that cannot be taken back after a failed activation is named in the error, and its deliveries are refused', async () => {
@@ -211,10 +216,16 @@ describe('Sophiie Trigger: subscription lifecycle', () => {
 		const error = (await activation.catch((thrown: Error & { description?: string }) => thrown)) as Error & { description: string };
 		expect(error.description).toMatch(new RegExp(`unsubscribe hook ${orphan.id} in Sophiie\\.$`));
 		expect(error.description).toContain('n8n refuses their deliveries');
-		expect(trigger.staticData).toEqual({});
+		expect(trigger.staticData).toEqual({ nextSecretNumbers: { [PRODUCTION_ROUTE]: 2 } });
 
-		const delivery = await trigger.handle(deliveryUrl(trigger, { secret: new URL(orphan.hookUrl).searchParams.get('secret')! }), envelope());
-		expect(delivery.status).toBe(401);
+		const orphanSecret = new URL(orphan.hookUrl).searchParams.get('secret')!;
+		expect((await trigger.handle(deliveryUrl(trigger, { secret: orphanSecret }), envelope())).status).toBe(401);
+		// Nor once the workflow is active again: that activation subscribes with another secret.
+		await trigger.activate();
+		const renewed = env.sandbox.webhooks.list().filter((hook) => hook.id !== orphan.id);
+		expect(renewed.map((hook) => new URL(hook.hookUrl).searchParams.get('secret'))).not.toContain(orphanSecret);
+		expect((await trigger.handle(deliveryUrl(trigger, { secret: orphanSecret }), envelope())).status).toBe(401);
+		await trigger.deactivate();
 	});
 
 	test('"Listen for test event" subscribes the test URL beside the production one and removes only its own', async () => {
@@ -262,7 +273,7 @@ describe('Sophiie Trigger: subscription lifecycle', () => {
 		expect((await trigger.handle(deliveryUrl(trigger, { secret }), envelope())).status).toBe(200);
 		await trigger.deactivate();
 		expect(env.sandbox.webhooks.list()).toEqual([]);
-		expect(Object.keys(trigger.staticData)).toEqual(['retiredSecrets']);
+		expect(Object.keys(trigger.staticData)).toEqual(['retiredSecrets', 'nextSecretNumbers']);
 	});
 
 	test('no event chosen, or a malformed custom name, fails before any request', async () => {
@@ -349,11 +360,24 @@ describe('Sophiie Trigger: deliveries', () => {
 		expect((await trigger.handle(deliveryUrl(trigger, { secret }), envelope('evt_test'))).items).toHaveLength(1);
 	});
 
-	test('after deactivation the old secret no longer starts anything', async () => {
-		const { trigger, secret } = await activated();
-		await trigger.deactivate();
-		const delivery = await trigger.handle(deliveryUrl(trigger, { secret }), envelope());
-		expect(delivery.status).toBe(401);
+	test('after deactivation the old secret no longer starts anything: n8n routes the URL no more, and an hour later the secret is refused', async () => {
+		const trigger = harness();
+		await trigger.listen();
+		try {
+			await trigger.activate();
+			const secret = secretOnSophiie(trigger.webhookUrl());
+			await trigger.deactivate();
+			const answer = await fetch(deliveryUrl(trigger, { secret }), { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(envelope()) });
+			expect(answer.status).toBe(404);
+			// Accepted for an hour (retries under way should the workflow be activated again), then refused.
+			expect((await trigger.handle(deliveryUrl(trigger, { secret }), envelope('evt_within'))).items).toHaveLength(1);
+			const data = trigger.staticData;
+			trigger.replaceStaticData({ ...data, retiredSecrets: (data.retiredSecrets as IDataObject[]).map((entry) => ({ ...entry, until: Date.now() - 1 })) });
+			expect((await trigger.handle(deliveryUrl(trigger, { secret }), envelope('evt_later'))).status).toBe(401);
+			expect(trigger.deliveries.flatMap((delivery) => delivery.items ?? [])).toEqual([]);
+		} finally {
+			await trigger.close();
+		}
 	});
 
 	test('the same delivery three times starts the workflow once; with the option off, three times', async () => {
@@ -425,6 +449,46 @@ describe('Sophiie Trigger: deliveries', () => {
 			expect(env.sandbox.webhooks.deliveries.every((delivery) => delivery.delivered)).toBe(true);
 			expect(trigger.staticDataWrites).toBe(0);
 		} finally {
+			await trigger.deactivate();
+			await trigger.close();
+		}
+	});
+
+	test('deliveries that come while n8n is still saving an activation start the workflow: retries with the old secret, first sends with the new one', async () => {
+		const trigger = harness({ events: ['LEAD_CREATED'] });
+		await trigger.listen();
+		try {
+			await trigger.activate();
+			const oldSecret = secretOnSophiie(trigger.webhookUrl());
+			// Sophiie takes its time to answer the new subscribe (the hook exists at once): the
+			// activation is not saved for longer than Sophiie's retries of a refused delivery last.
+			env.sandbox.addFault({ method: 'POST', path: '/subscribe', processed: true, delayMs: 2500, times: 1 });
+			env.sandbox.webhooks.setQueueDelay(100);
+			const underWay = Array.from({ length: 5 }, () => env.sandbox.fireEvent('LEAD_CREATED') as IDataObject);
+			await trigger.deactivate();
+			const activating = trigger.activate();
+			await until('the new hook', async () => (env.sandbox.webhooks.list().length === 1 ? true : undefined), 5000, 20);
+			expect(secretOnSophiie(trigger.webhookUrl())).not.toBe(oldSecret);
+			const meanwhile = Array.from({ length: 5 }, () => env.sandbox.fireEvent('LEAD_CREATED') as IDataObject);
+			await env.sandbox.webhooks.settled();
+			const settledAt = Date.now();
+			await activating;
+			const activatedAt = Date.now();
+
+			// Every delivery was accepted before the activation was saved, none was refused.
+			expect(settledAt).toBeLessThan(activatedAt - 500);
+			const attempts = env.sandbox.webhooks.deliveries.flatMap((delivery) => delivery.attempts.map((attempt) => attempt.status));
+			expect(attempts.filter((status) => status === 401)).toEqual([]);
+			expect(env.sandbox.webhooks.deliveries.every((delivery) => delivery.delivered)).toBe(true);
+			const started = trigger.deliveries.flatMap((delivery) => delivery.items ?? []).map((item) => (item.json.data as IDataObject).id);
+			expect([...started].sort()).toEqual([...underWay, ...meanwhile].map((lead) => lead.id).sort());
+
+			// Once saved, the new secret is the subscription's own; a made-up one is refused.
+			const secret = secretOnSophiie(trigger.webhookUrl());
+			expect((await trigger.handle(deliveryUrl(trigger, { secret }), envelope('evt_after'))).items).toHaveLength(1);
+			expect((await trigger.handle(deliveryUrl(trigger, { secret: 'f'.repeat(64) }), envelope('evt_forged'))).status).toBe(401);
+		} finally {
+			env.sandbox.webhooks.setQueueDelay(0);
 			await trigger.deactivate();
 			await trigger.close();
 		}

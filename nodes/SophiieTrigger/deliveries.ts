@@ -1,8 +1,9 @@
 import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
+import { getConnection } from '../shared/transport';
 import { rememberDelivery } from './recentDeliveries';
 import type { StoredState, StoredSubscription } from './subscriptions';
-import { readStoredState, routeOf, secretMatches } from './subscriptions';
+import { hashSecret, nextSecretNumber, readStoredState, routeOf, secretFor, secretMatches, selectedEvents } from './subscriptions';
 import { deliveryKeyOf, HOOK_URL_EVENT_PARAMETER, HOOK_URL_SECRET_PARAMETER } from './triggerFacts';
 
 /**
@@ -28,13 +29,38 @@ function deliveryUrl(context: IWebhookFunctions): { route: string; expectedUrl?:
 	return { route, expectedUrl: withTest.getWebhookResourceUrl?.('default') };
 }
 
-/** The subscription of this route, when the secret is its own or one it retired a moment ago. */
-function subscriptionFor(state: StoredState, { route, expectedUrl }: { route: string; expectedUrl?: string }, secret: unknown) {
+/**
+ * The events a delivery with this secret may start the workflow for, or
+ * undefined when it is refused. Accepted: the secret of the route's
+ * subscription; a secret it retired a moment ago (retries of deliveries under
+ * way when the workflow was re-activated); and the secret the route's next
+ * activation subscribes with, which is in use before that activation is saved
+ * (see secretFor). Until it is saved there may be no subscription to read the
+ * events from: the node's own are what that activation subscribes.
+ */
+async function acceptedEvents(
+	context: IWebhookFunctions,
+	state: StoredState,
+	{ route, expectedUrl }: { route: string; expectedUrl?: string },
+	secret: unknown,
+): Promise<string[] | undefined> {
 	const subscription: StoredSubscription | undefined = state.subscriptions[route];
-	if (!subscription || (expectedUrl !== undefined && subscription.webhookUrl !== expectedUrl)) return undefined;
-	if (secretMatches(secret, subscription.secretHash)) return subscription;
-	const retired = state.retiredSecrets.some((entry) => entry.webhookUrl === subscription.webhookUrl && secretMatches(secret, entry.secretHash));
-	return retired ? subscription : undefined;
+	// A subscription made for another public address: its deliveries are refused.
+	if (subscription && expectedUrl !== undefined && subscription.webhookUrl !== expectedUrl) return undefined;
+	if (subscription && secretMatches(secret, subscription.secretHash)) return subscription.events;
+	const url = subscription?.webhookUrl ?? expectedUrl;
+	const retired = state.retiredSecrets.some(
+		(entry) => routeOf(entry.webhookUrl) === route && (url === undefined || entry.webhookUrl === url) && secretMatches(secret, entry.secretHash),
+	);
+	if (!retired && !(await isNextSecret(context, state, route, secret))) return undefined;
+	return subscription?.events ?? selectedEvents.call(context);
+}
+
+async function isNextSecret(context: IWebhookFunctions, state: StoredState, route: string, secret: unknown): Promise<boolean> {
+	if (typeof secret !== 'string' || secret === '') return false;
+	const { token } = await getConnection(context);
+	const next = secretFor(token, context.getWorkflow().id ?? '', route, nextSecretNumber(state, route));
+	return secretMatches(secret, hashSecret(next));
 }
 
 type Response = ReturnType<IWebhookFunctions['getResponseObject']>;
@@ -62,15 +88,16 @@ export async function receiveDelivery(this: IWebhookFunctions): Promise<IWebhook
 	const query = this.getQueryData() as IDataObject;
 	const response = this.getResponseObject();
 	const url = deliveryUrl(this);
-	const subscription = subscriptionFor(readStoredState(this.getWorkflowStaticData('node')), url, query[HOOK_URL_SECRET_PARAMETER]);
-	if (!subscription) return refuse(response, 401, 'Unauthorized');
+	const state = readStoredState(this.getWorkflowStaticData('node'));
+	const events = await acceptedEvents(this, state, url, query[HOOK_URL_SECRET_PARAMETER]);
+	if (!events) return refuse(response, 401, 'Unauthorized');
 
 	const body = this.getBodyData() as unknown;
 	if (!body || typeof body !== 'object' || Array.isArray(body)) return refuse(response, 400, 'Expected a JSON object');
 	const payload = body as IDataObject;
 	const event =
 		typeof payload.event === 'string' && payload.event !== '' ? payload.event : String(query[HOOK_URL_EVENT_PARAMETER] ?? '');
-	if (!subscription.events.includes(event)) return { webhookResponse: { received: true, started: false } };
+	if (!events.includes(event)) return { webhookResponse: { received: true, started: false } };
 
 	if (this.getNodeParameter('ignoreRepeatedDeliveries', true) !== false) {
 		const scope = `${this.getWorkflow().id}:${this.getNode().id}:${url.route}`;

@@ -67,7 +67,8 @@ export async function unsubscribeAll(this: IHookFunctions, owner: HookOwner, hoo
  * Subscribes one hook per event, all or nothing: when one fails, the hooks
  * already made are removed again. n8n forgets what a failed activation wrote
  * to static data, so a hook that cannot be removed either is named in the
- * error (its secret is not kept anywhere, so n8n refuses its deliveries).
+ * error (n8n then runs `delete`, which moves the route on to another secret,
+ * so n8n refuses its deliveries).
  */
 export async function subscribeAll(
 	this: IHookFunctions,
@@ -86,7 +87,7 @@ export async function subscribeAll(
 				remaining.length === 0
 					? `The ${hooks.length} subscription(s) made before it were removed; nothing is left subscribed.`
 					: `${remaining.length} subscription(s) made before it could not be removed and stay on Sophiie: ${failures.join('; ')}. ` +
-						`n8n refuses their deliveries (their secret is not kept); to stop them, unsubscribe hook ${remaining.map((hook) => hook.hookId).join(', ')} in Sophiie.`;
+						`n8n refuses their deliveries (their secret is not used again); to stop them, unsubscribe hook ${remaining.map((hook) => hook.hookId).join(', ')} in Sophiie.`;
 			throw new NodeOperationError(this.getNode(), `Could not subscribe to Sophiie event ${event}: ${(error as Error).message}`, {
 				description: rollback,
 			});

@@ -1,16 +1,17 @@
 import type { IHookFunctions } from 'n8n-workflow';
 
 import { validateId } from '../shared/validation';
-import { sophiieApiRequest } from '../shared/transport';
+import { getConnection, sophiieApiRequest } from '../shared/transport';
 import { subscribeAll, unsubscribeAll } from './hooks';
 import type { StoredState } from './subscriptions';
 import {
 	hashSecret,
-	newSecret,
+	nextSecretNumber,
 	readStoredState,
 	retire,
 	routeOf,
 	sameEvents,
+	secretFor,
 	selectedEvents,
 	writeStoredState,
 } from './subscriptions';
@@ -81,9 +82,14 @@ async function removeStale(this: IHookFunctions, state: StoredState, webhookUrl:
 	}
 }
 
-/** Subscribes one Sophiie hook per event, after removing what this route had before; all or nothing. */
+/**
+ * Subscribes one Sophiie hook per event, after removing what this route had
+ * before; all or nothing. Its secret is the route's next numbered one (see
+ * secretFor), which deliveries accept before this activation is saved.
+ */
 export async function create(this: IHookFunctions): Promise<boolean> {
 	const webhookUrl = this.getNodeWebhookUrl('default') as string;
+	const route = routeOf(webhookUrl);
 	const events = selectedEvents.call(this);
 	const userId = validateId(this.getNode(), this.getNodeParameter('userId'), 0, 'Subscribe As');
 	const staticData = this.getWorkflowStaticData('node');
@@ -92,18 +98,28 @@ export async function create(this: IHookFunctions): Promise<boolean> {
 	await removeStale.call(this, state, webhookUrl);
 	const organization = await sophiieApiRequest.call(this, 'GET', ['organization']);
 	const owner = { orgId: String(organization.id), userId };
-	const secret = newSecret();
+	const number = nextSecretNumber(state, route);
+	const secret = secretFor((await getConnection(this)).token, this.getWorkflow().id ?? '', route, number);
 	const hooks = await subscribeAll.call(this, owner, webhookUrl, secret, events);
-	state.subscriptions[routeOf(webhookUrl)] = { webhookUrl, events, ...owner, secretHash: hashSecret(secret), hooks };
+	state.subscriptions[route] = { webhookUrl, events, ...owner, secretHash: hashSecret(secret), hooks };
+	state.nextSecretNumbers[route] = number + 1;
 	writeStoredState(staticData, state);
 	return true;
 }
 
-/** Removes every hook of this route; never throws (see removeStale). */
+/**
+ * Removes every hook of this route; never throws (see removeStale). It also
+ * moves the route on to its next secret: n8n runs this after a failed
+ * activation too, on the state of before, so hooks that activation left on
+ * Sophiie keep a secret no later activation accepts.
+ */
 export async function remove(this: IHookFunctions): Promise<boolean> {
 	const staticData = this.getWorkflowStaticData('node');
 	const state = readStoredState(staticData);
-	await removeStale.call(this, state, this.getNodeWebhookUrl('default') as string);
+	const webhookUrl = this.getNodeWebhookUrl('default') as string;
+	await removeStale.call(this, state, webhookUrl);
+	const route = routeOf(webhookUrl);
+	state.nextSecretNumbers[route] = nextSecretNumber(state, route) + 1;
 	writeStoredState(staticData, state);
 	return true;
 }

@@ -1,4 +1,4 @@
-import { createHash, randomBytes, timingSafeEqual } from 'crypto';
+import { createHash, createHmac, timingSafeEqual } from 'crypto';
 import type { IDataObject, IHookFunctions, IWebhookFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
@@ -17,7 +17,9 @@ import { EVENT_NAME_PATTERN, RETIRED_SECRET_GRACE_MS } from './triggerFacts';
  *   activation or deactivation;
  * - `retiredSecrets`: hashes of secrets whose hooks were all removed, still
  *   accepted for a short while, so that retries of deliveries already under
- *   way when the workflow was re-activated are not refused.
+ *   way when the workflow was re-activated are not refused;
+ * - `nextSecretNumbers`: per route, the number of the secret its next
+ *   activation subscribes with (see secretFor).
  */
 
 export interface StoredHook {
@@ -53,6 +55,7 @@ export interface StoredState {
 	subscriptions: Record<string, StoredSubscription>;
 	leftovers: Leftover[];
 	retiredSecrets: RetiredSecret[];
+	nextSecretNumbers: Record<string, number>;
 }
 
 /**
@@ -93,6 +96,14 @@ function subscriptionsAndExtras(staticData: IDataObject) {
 	return { subscriptions, extras };
 }
 
+function secretNumbersOf(staticData: IDataObject): Record<string, number> {
+	const stored = staticData.nextSecretNumbers;
+	if (!stored || typeof stored !== 'object') return {};
+	return Object.fromEntries(
+		Object.entries(stored as IDataObject).filter((entry): entry is [string, number] => Number.isSafeInteger(entry[1])),
+	);
+}
+
 /** The stored state, without changing static data: what deliveries use. */
 export function readStoredState(staticData: IDataObject, now = Date.now()): StoredState {
 	const retired = Array.isArray(staticData.retiredSecrets) ? (staticData.retiredSecrets as RetiredSecret[]) : [];
@@ -102,17 +113,35 @@ export function readStoredState(staticData: IDataObject, now = Date.now()): Stor
 		subscriptions,
 		leftovers: [...leftovers, ...extras],
 		retiredSecrets: retired.filter((entry) => entry.until > now),
+		nextSecretNumbers: secretNumbersOf(staticData),
 	};
 }
 
 /** Writes the state back whole (lifecycle methods only); empty parts are left out. */
 export function writeStoredState(staticData: IDataObject, state: StoredState) {
-	for (const key of ['subscriptions', 'leftovers', 'retiredSecrets']) delete staticData[key];
+	for (const key of ['subscriptions', 'leftovers', 'retiredSecrets', 'nextSecretNumbers']) delete staticData[key];
 	if (Object.keys(state.subscriptions).length > 0) staticData.subscriptions = state.subscriptions;
 	const leftovers = state.leftovers.filter((leftover) => leftover.hooks.length > 0);
 	if (leftovers.length > 0) staticData.leftovers = leftovers;
 	if (state.retiredSecrets.length > 0) staticData.retiredSecrets = state.retiredSecrets;
+	if (Object.keys(state.nextSecretNumbers).length > 0) staticData.nextSecretNumbers = state.nextSecretNumbers;
 }
+
+/**
+ * The secret of a route's subscription number `n`: derived from the API key,
+ * so that n8n knows the secret of the next activation before that activation
+ * is saved, and no one without the key can know it. n8n routes the webhook
+ * while `create` runs (Sophiie may deliver as soon as a hook exists) but saves
+ * what `create` wrote only once the whole activation is done (seconds on a
+ * busy n8n 2.x, whose activations run in the background): deliveries in
+ * between read the state of before, and are checked against this.
+ */
+export function secretFor(accessToken: string, workflowId: string, route: string, n: number): string {
+	return createHmac('sha256', accessToken).update(`sophiie-trigger|${workflowId}|${route}|${n}`).digest('hex');
+}
+
+/** The number `create` subscribes this route with next (the first is 1). */
+export const nextSecretNumber = (state: StoredState, route: string) => state.nextSecretNumbers[route] ?? 1;
 
 /** Remembers a removed subscription's secret for the grace period. */
 export function retire(state: StoredState, subscription: StoredSubscription, now = Date.now()) {
@@ -149,10 +178,6 @@ export function selectedEvents(this: IHookFunctions | IWebhookFunctions): string
 
 export function sameEvents(a: string[], b: string[]): boolean {
 	return a.length === b.length && a.every((event) => b.includes(event));
-}
-
-export function newSecret(): string {
-	return randomBytes(32).toString('hex');
 }
 
 /** Compares the given secret's hash with the stored one in constant time. */

@@ -33,7 +33,7 @@ export function subscriptionIdOf(response: IDataObject): number | string | undef
 
 /**
  * Sophiie documents no signature for deliveries, so each hook URL carries a
- * random secret (checked on every delivery) and the event it was subscribed
+ * secret of its own (checked on every delivery) and the event it was subscribed
  * for (used when a delivery's body does not name its event).
  */
 export const HOOK_URL_SECRET_PARAMETER = 'secret';

@@ -288,7 +288,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
 	await step(log, 'install the package as a community node', () => installCommunityPackage(tarball, userFolder, options.extraPackages));
 
 	const sandbox = await step(log, 'start the Sophiie sandbox', () =>
-		startSandbox({ port: options.sandboxPort ?? 0, webhooksPort: options.sandboxWebhooksPort ?? 0 }),
+		startSandbox({ port: options.sandboxPort ?? 0, webhooksPort: options.sandboxWebhooksPort ?? 0, delivery: options.sandboxDelivery }),
 	);
 	const port = options.port ?? (await freePort());
 	const n8nUrl = `http://127.0.0.1:${port}`;

@@ -29,9 +29,19 @@ afterAll(async () => {
 	await harness?.stop();
 });
 
-const { wait, until, executions, finishedExecutions, nodeOutput, sophiieCredential, webhookWorkflow, pollNow, activeLeadTrigger } = workflowHelpers(
-	() => harness,
-);
+const { wait, until, executions, finishedExecutions, nodeOutput, sophiieCredential, webhookWorkflow, pollNow, activeLeadTrigger, hooksOf, deactivateAll } =
+	workflowHelpers(() => harness);
+
+afterEach(async () => {
+	await deactivateAll();
+});
+
+/** How Sophiie's attempts at these deliveries were answered, e.g. "200×30, 404×17". */
+function attemptStatuses(deliveries: Array<{ attempts: Array<{ status: number }> }>) {
+	const counts = new Map<number, number>();
+	for (const { status } of deliveries.flatMap((delivery) => delivery.attempts)) counts.set(status, (counts.get(status) ?? 0) + 1);
+	return [...counts].sort(([a], [b]) => a - b).map(([status, count]) => `${status}×${count}`).join(', ');
+}
 
 const leadLocator = '={{ $json.body.leadId }}';
 
@@ -271,9 +281,9 @@ describe('Sophiie Trigger in real n8n', () => {
 			harness.sandbox.webhooks.setQueueDelay(0);
 		}
 		const sent = harness.sandbox.webhooks.deliveries.slice(deliveredBefore);
-		const refusedFirst = sent.filter((delivery) => delivery.attempts.length > 1);
-		process.stderr.write(`re-activation during a burst: ${fired.length} leads, ${sent.length} deliveries, ${refusedFirst.length} refused at first and retried, all sent with the secret of before\n`);
-		expect(sent.every((delivery) => delivery.delivered)).toBe(true);
+		process.stderr.write(`re-activation during a burst: ${fired.length} leads, ${sent.length} deliveries, all sent with the secret of before, attempts answered ${attemptStatuses(sent)}\n`);
+		// n8n answers 404 while it does not route the URL (Sophiie tries again); the trigger never refuses the secret.
+		expect(sent.filter((delivery) => !delivery.delivered || delivery.attempts.some((attempt) => attempt.status === 401))).toEqual([]);
 		await finishedExecutions(workflowId, sent.length);
 		await wait(1500);
 		const all = await finishedExecutions(workflowId, sent.length);
@@ -531,15 +541,21 @@ describe('the example workflows in real n8n', () => {
 	test('a new lead becomes a Slack message and, having a phone, gets an SMS', async () => {
 		const slack = loadExamples(harness.credentialId).filter((example) => /slack|sms/.test(example.file));
 		const ids: string[] = [];
+		const webhookIds: string[] = [];
 		for (const { name, nodes, connections, settings } of slack) {
 			const { body } = await harness.api<{ id: string }>('POST', '/workflows', { name, nodes, connections, settings });
 			expect((await harness.api('POST', `/workflows/${body.id}/activate`)).status).toBe(200);
 			ids.push(body.id);
+			webhookIds.push(String(nodes.find((node) => node.webhookId)?.webhookId));
 		}
-		await until('both examples subscribed', async () => (harness.sandbox.webhooks.list().length === 2 ? true : undefined));
+		// Subscribed, though n8n (2.x activates in the background) may not have saved the activations yet.
+		await until('both examples subscribed', async () => (webhookIds.every((webhookId) => hooksOf(webhookId).length === 1) ? true : undefined));
 
+		const deliveredBefore = harness.sandbox.webhooks.deliveries.length;
 		const lead = await createLead({ firstName: 'Tama', lastName: 'Rewi', phone: '+64212223344', email: 'tama@example.com' });
 		await harness.sandbox.webhooks.settled();
+		const deliveries = harness.sandbox.webhooks.deliveries.slice(deliveredBefore);
+		expect(deliveries.filter((delivery) => !delivery.delivered || delivery.attempts.some((attempt) => attempt.status === 401))).toEqual([]);
 		const [slackRun, smsRun] = await Promise.all(ids.map(async (id) => (await finishedExecutions(id, 1))[0]));
 		expect(nodeOutput(slackRun, 'Slack message')).toEqual([
 			{
@@ -552,8 +568,8 @@ describe('the example workflows in real n8n', () => {
 			},
 		]);
 		expect(smsRun.status).toBe('success');
-		const sent = harness.sandbox.store.records.get('org_acme')!.sms.find((sms) => sms.leadId === lead.id);
-		expect(sent).toMatchObject({ userId: 'usr_acme1', message: "Hi Tama, thanks for getting in touch! We'll call you shortly to book a time." });
+		const sms = harness.sandbox.store.records.get('org_acme')!.sms.find((candidate) => candidate.leadId === lead.id);
+		expect(sms).toMatchObject({ userId: 'usr_acme1', message: "Hi Tama, thanks for getting in touch! We'll call you shortly to book a time." });
 
 		for (const id of ids) await harness.api('POST', `/workflows/${id}/deactivate`);
 		await until('no subscription left', async () => (harness.sandbox.webhooks.list().length === 0 ? true : undefined));

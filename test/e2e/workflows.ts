@@ -133,11 +133,41 @@ export function workflowHelpers(current: () => Harness) {
 		const activated = await harness.api('POST', `/workflows/${body.id}/activate`);
 		if (activated.status !== 200) throw new Error(`Activating workflow ${name} failed (${activated.status})`);
 		const [hook] = await until('the subscription', async () => {
-			const live = harness.sandbox.webhooks.list();
+			const live = hooksOf(webhookId);
 			return live.length === 1 ? live : undefined;
 		});
 		return { workflowId: body.id, webhookId, hook };
 	}
 
-	return { wait, until, executions, finishedExecutions, nodeOutput, sophiieCredential, webhookWorkflow, pollNow, activeLeadTrigger };
+	/** The hooks Sophiie holds for the trigger with this webhook id. */
+	function hooksOf(webhookId: string) {
+		return current().sandbox.webhooks.list().filter((hook) => new URL(hook.hookUrl).pathname.includes(`/${webhookId}/`));
+	}
+
+	/**
+	 * Deactivates every active workflow and waits until Sophiie holds no hook:
+	 * after each test, so that one that failed half way leaves nothing that
+	 * receives the next one's events.
+	 */
+	async function deactivateAll() {
+		const harness = current();
+		const { status, body } = await harness.api<{ data: Array<{ id: string }> }>('GET', '/workflows?active=true&limit=250');
+		if (status !== 200) throw new Error(`Listing active workflows failed (${status})`);
+		for (const { id } of body.data) await harness.api('POST', `/workflows/${id}/deactivate`);
+		await until('no subscription left', async () => (harness.sandbox.webhooks.list().length === 0 ? true : undefined));
+	}
+
+	return {
+		wait,
+		until,
+		executions,
+		finishedExecutions,
+		nodeOutput,
+		sophiieCredential,
+		webhookWorkflow,
+		pollNow,
+		activeLeadTrigger,
+		hooksOf,
+		deactivateAll,
+	};
 }

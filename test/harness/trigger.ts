@@ -32,6 +32,11 @@ import { SOPHIIE_TRIGGER_NODE_TYPE, activeTriggerWorkflow, additionalDataFor, no
  * returns (a throw discards it, and a failed activation runs `delete` on the
  * stored copy, as n8n's clearWebhooks does); a delivery's changes are saved
  * after webhook() returns, whole, when it changed anything.
+ *
+ * The local endpoint routes the URL as n8n does: from the start of an
+ * activation (n8n stores the webhook before it runs checkExists and create,
+ * and saves their static data only after) until a deactivation's `delete` has
+ * run; otherwise it answers 404, as n8n does for a webhook it does not know.
  */
 
 const WEBHOOK_ID = '5f0c7a52-3d0c-4d2f-9d2c-6a0f3b1d9e11';
@@ -112,6 +117,8 @@ export class TriggerHarness {
 	/** Deliveries after which n8n saved static data (webhook() changed it). */
 	staticDataWrites = 0;
 	node!: INode;
+	/** Whether n8n routes the production URL to the node (see the class comment). */
+	private routed = false;
 	/** Each harness is its own workflow (n8n process memory is keyed by workflow). */
 	private readonly workflowKey = `trigger-${++harnessCount}`;
 
@@ -230,20 +237,23 @@ export class TriggerHarness {
 	 */
 	async activate(isTest = false, activation: WorkflowActivateMode = isTest ? 'manual' : 'activate') {
 		const { workflow, node } = this.loadWorkflow();
+		if (!isTest) this.routed = true;
 		try {
 			if (!(await this.runLifecycle(workflow, node, 'checkExists', isTest, activation))) {
 				await this.runLifecycle(workflow, node, 'create', isTest, activation);
 			}
 		} catch (error) {
-			if (!isTest) await this.lifecycle('delete').catch(() => undefined);
+			if (!isTest) await this.deactivate().catch(() => undefined);
 			throw error;
 		}
 		this.save(workflow);
 	}
 
-	/** Deactivation as n8n does it (clearWebhooks): delete on the stored static data. */
+	/** Deactivation as n8n does it (clearWebhooks): delete on the stored static data, then the URL is no longer routed. */
 	async deactivate(isTest = false) {
-		return await this.lifecycle('delete', isTest);
+		const result = await this.lifecycle('delete', isTest);
+		if (!isTest) this.routed = false;
+		return result;
 	}
 
 	/** n8n restarting: activation mode init, on the stored static data. */
@@ -257,6 +267,12 @@ export class TriggerHarness {
 
 	private async receive(req: http.IncomingMessage, res: http.ServerResponse) {
 		const url = new URL(req.url ?? '/', this.baseUrl);
+		if (!url.pathname.startsWith('/webhook-test/') && !this.routed) {
+			res.statusCode = 404;
+			res.end(JSON.stringify({ message: `The requested webhook "POST ${WEBHOOK_ID}/webhook" is not registered.` }));
+			this.deliveries.push({ status: 404, response: undefined });
+			return;
+		}
 		const chunks: Buffer[] = [];
 		for await (const chunk of req) chunks.push(chunk as Buffer);
 		const text = Buffer.concat(chunks).toString('utf8');
