@@ -29,6 +29,23 @@ export interface Execution {
 	};
 }
 
+interface SentDelivery {
+	delivered: boolean;
+	attempts: Array<{ status: number }>;
+}
+
+/** Deliveries Sophiie gave up on, or that n8n refused (401) at any attempt: none is expected. */
+export function refusedOrLost<T extends SentDelivery>(deliveries: T[]): T[] {
+	return deliveries.filter((delivery) => !delivery.delivered || delivery.attempts.some((attempt) => attempt.status === 401));
+}
+
+/** How Sophiie's attempts at these deliveries were answered, e.g. "200×30, 404×17". */
+export function attemptStatuses(deliveries: SentDelivery[]): string {
+	const counts = new Map<number, number>();
+	for (const { status } of deliveries.flatMap((delivery) => delivery.attempts)) counts.set(status, (counts.get(status) ?? 0) + 1);
+	return [...counts].sort(([a], [b]) => a - b).map(([status, count]) => `${status}×${count}`).join(', ');
+}
+
 export function nodeOutput(execution: Execution, node: string) {
 	return (execution.data?.resultData.runData[node]?.[0]?.data?.main[0] ?? []).map((item) => item.json);
 }
@@ -139,6 +156,38 @@ export function workflowHelpers(current: () => Harness) {
 		return { workflowId: body.id, webhookId, hook };
 	}
 
+	/**
+	 * A Sophiie Trigger workflow activated while Sophiie is slow to answer the
+	 * subscribe (the hook exists at once, the activation ends 3 s later), and
+	 * `count` leads fired meanwhile: what Sophiie sent, and the lead ids the
+	 * workflow started with once they have all finished.
+	 */
+	async function leadsDuringSlowActivation(name: string, count = 5) {
+		const harness = current();
+		const webhookId = randomUUID();
+		const { body } = await harness.api<{ id: string }>('POST', '/workflows', {
+			name,
+			settings: { executionOrder: 'v1' },
+			nodes: [sophiieTriggerNode(webhookId, { events: ['LEAD_CREATED'], customEvents: '', userId: 'usr_acme1' }, sophiieCredential())],
+			connections: {},
+		});
+		harness.sandbox.addFault({ method: 'POST', path: '/subscribe', processed: true, delayMs: 3000, times: 1 });
+		const deliveredBefore = harness.sandbox.webhooks.deliveries.length;
+		// n8n 1.x answers once the activation is done, 2.x at once: the leads are fired without waiting for it.
+		const activating = harness.api('POST', `/workflows/${body.id}/activate`);
+		await until('the hook', async () => (hooksOf(webhookId).length === 1 ? true : undefined), 30_000, 20);
+		const fired = Array.from({ length: count }, () => (harness.sandbox.fireEvent('LEAD_CREATED', 'org_acme') as { id: string }).id);
+		await harness.sandbox.webhooks.settled();
+		const activated = await activating;
+		if (activated.status !== 200) throw new Error(`Activating workflow ${name} failed (${activated.status})`);
+		const sent = harness.sandbox.webhooks.deliveries.slice(deliveredBefore);
+		await finishedExecutions(body.id, sent.filter((delivery) => delivery.delivered).length);
+		await wait(1500);
+		const executionsNow = await finishedExecutions(body.id, 0);
+		const started = executionsNow.map((execution) => (nodeOutput(execution, 'Sophiie Trigger')[0].data as { id: string }).id);
+		return { workflowId: body.id, fired, sent, started };
+	}
+
 	/** The hooks Sophiie holds for the trigger with this webhook id. */
 	function hooksOf(webhookId: string) {
 		return current().sandbox.webhooks.list().filter((hook) => new URL(hook.hookUrl).pathname.includes(`/${webhookId}/`));
@@ -169,5 +218,6 @@ export function workflowHelpers(current: () => Harness) {
 		activeLeadTrigger,
 		hooksOf,
 		deactivateAll,
+		leadsDuringSlowActivation,
 	};
 }

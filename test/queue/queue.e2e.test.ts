@@ -6,7 +6,7 @@ import { startQueueHarness } from '../../scripts/harness/n8n-queue';
 import { sophiiePollingTriggerNode } from '../../scripts/harness/workflow-nodes';
 import { activateAgentExample, converse, toolError, toolResults } from '../e2e/agent';
 import { startScriptedModel } from '../harness/scripted-model';
-import { workflowHelpers } from '../e2e/workflows';
+import { attemptStatuses, refusedOrLost, workflowHelpers } from '../e2e/workflows';
 import { byId } from '../harness/params';
 
 /**
@@ -26,9 +26,18 @@ afterAll(async () => {
 	await harness?.stop();
 });
 
-const { wait, until, executions, finishedExecutions, nodeOutput, sophiieCredential, webhookWorkflow, pollNow, activeLeadTrigger } = workflowHelpers(
-	() => harness,
-);
+const {
+	wait,
+	until,
+	executions,
+	finishedExecutions,
+	nodeOutput,
+	sophiieCredential,
+	webhookWorkflow,
+	pollNow,
+	activeLeadTrigger,
+	leadsDuringSlowActivation,
+} = workflowHelpers(() => harness);
 const log = (name: string) => fs.readFileSync(harness.logFiles[name], 'utf8');
 const workerLogs = () => Object.keys(harness.logFiles).filter((name) => name.startsWith('worker')).map(log).join('\n');
 
@@ -121,6 +130,18 @@ test('the trigger: subscribes on the webhook processor URL, runs deliveries on w
 	expect((await harness.api('POST', `/workflows/${workflowId}/deactivate`)).status).toBe(200);
 	await until('no subscription left', async () => (harness.sandbox.webhooks.list().length === 0 ? true : undefined));
 	expect(workerLogs()).not.toMatch(/Unrecognized node type/);
+});
+
+test('leads that reach the webhook processor while main is still activating the trigger each run once, on the workers', async () => {
+	// The webhook processor reads the trigger's static data from the database, which main writes only when the activation ends.
+	const { workflowId, fired, sent, started } = await leadsDuringSlowActivation('queue trigger slow activation');
+	process.stderr.write(`leads during activation: ${fired.length} leads, attempts answered ${attemptStatuses(sent)}\n`);
+	expect(refusedOrLost(sent)).toEqual([]);
+	expect([...started].sort()).toEqual([...fired].sort());
+	expect((await executions(workflowId)).every((execution) => workerOf(execution.id)?.startsWith('worker'))).toBe(true);
+
+	expect((await harness.api('POST', `/workflows/${workflowId}/deactivate`)).status).toBe(200);
+	await until('no subscription left', async () => (harness.sandbox.webhooks.list().length === 0 ? true : undefined));
 });
 
 test('the polling trigger: main polls, executions run on the workers, each new lead once, across a restart of main', async () => {
