@@ -136,24 +136,33 @@ export function workflowHelpers(current: () => Harness) {
 		return activated;
 	}
 
-	/** A Sophiie Trigger workflow for LEAD_CREATED, activated; resolves once Sophiie has its hook. */
-	async function activeLeadTrigger(name: string) {
-		const harness = current();
+	/** A Sophiie Trigger workflow for LEAD_CREATED, not yet active. */
+	async function leadTriggerWorkflow(name: string) {
 		const webhookId = randomUUID();
-		const { status, body } = await harness.api<{ id: string }>('POST', '/workflows', {
+		const { status, body } = await current().api<{ id: string }>('POST', '/workflows', {
 			name,
 			settings: { executionOrder: 'v1' },
 			nodes: [sophiieTriggerNode(webhookId, { events: ['LEAD_CREATED'], customEvents: '', userId: 'usr_acme1' }, sophiieCredential())],
 			connections: {},
 		});
 		if (status !== 200) throw new Error(`Creating workflow ${name} failed (${status}): ${JSON.stringify(body)}`);
-		const activated = await harness.api('POST', `/workflows/${body.id}/activate`);
+		return { workflowId: body.id, webhookId };
+	}
+
+	async function activate(workflowId: string, name: string) {
+		const activated = await current().api('POST', `/workflows/${workflowId}/activate`);
 		if (activated.status !== 200) throw new Error(`Activating workflow ${name} failed (${activated.status})`);
+	}
+
+	/** A Sophiie Trigger workflow for LEAD_CREATED, activated; resolves once Sophiie has its hook. */
+	async function activeLeadTrigger(name: string) {
+		const { workflowId, webhookId } = await leadTriggerWorkflow(name);
+		await activate(workflowId, name);
 		const [hook] = await until('the subscription', async () => {
 			const live = hooksOf(webhookId);
 			return live.length === 1 ? live : undefined;
 		});
-		return { workflowId: body.id, webhookId, hook };
+		return { workflowId, webhookId, hook };
 	}
 
 	/**
@@ -164,28 +173,21 @@ export function workflowHelpers(current: () => Harness) {
 	 */
 	async function leadsDuringSlowActivation(name: string, count = 5) {
 		const harness = current();
-		const webhookId = randomUUID();
-		const { body } = await harness.api<{ id: string }>('POST', '/workflows', {
-			name,
-			settings: { executionOrder: 'v1' },
-			nodes: [sophiieTriggerNode(webhookId, { events: ['LEAD_CREATED'], customEvents: '', userId: 'usr_acme1' }, sophiieCredential())],
-			connections: {},
-		});
+		const { workflowId, webhookId } = await leadTriggerWorkflow(name);
 		harness.sandbox.addFault({ method: 'POST', path: '/subscribe', processed: true, delayMs: 3000, times: 1 });
 		const deliveredBefore = harness.sandbox.webhooks.deliveries.length;
 		// n8n 1.x answers once the activation is done, 2.x at once: the leads are fired without waiting for it.
-		const activating = harness.api('POST', `/workflows/${body.id}/activate`);
+		const activating = activate(workflowId, name);
 		await until('the hook', async () => (hooksOf(webhookId).length === 1 ? true : undefined), 30_000, 20);
 		const fired = Array.from({ length: count }, () => (harness.sandbox.fireEvent('LEAD_CREATED', 'org_acme') as { id: string }).id);
 		await harness.sandbox.webhooks.settled();
-		const activated = await activating;
-		if (activated.status !== 200) throw new Error(`Activating workflow ${name} failed (${activated.status})`);
+		await activating;
 		const sent = harness.sandbox.webhooks.deliveries.slice(deliveredBefore);
-		await finishedExecutions(body.id, sent.filter((delivery) => delivery.delivered).length);
+		await finishedExecutions(workflowId, sent.filter((delivery) => delivery.delivered).length);
 		await wait(1500);
-		const executionsNow = await finishedExecutions(body.id, 0);
+		const executionsNow = await finishedExecutions(workflowId, 0);
 		const started = executionsNow.map((execution) => (nodeOutput(execution, 'Sophiie Trigger')[0].data as { id: string }).id);
-		return { workflowId: body.id, fired, sent, started };
+		return { workflowId, fired, sent, started };
 	}
 
 	/** The hooks Sophiie holds for the trigger with this webhook id. */
