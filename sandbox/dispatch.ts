@@ -12,7 +12,7 @@ import { knowledgeRoutes } from './routes/knowledge';
 import { leadRoutes } from './routes/leads';
 import { recordRoutes } from './routes/records';
 import { webhooksHostRoutes } from './routes/webhooks-host';
-import type { Sandbox } from './server';
+import type { Sandbox } from './sandbox';
 import type { RequestLogEntry, SandboxState } from './state';
 import { ConflictError } from './store';
 import type { WebhookHub } from './webhooks';

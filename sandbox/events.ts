@@ -5,7 +5,7 @@ import type { OrganizationRecords } from './records';
 import { appointmentOf, inquiryOf } from './records';
 import { syntheticEventData } from './samples';
 import type { SandboxState } from './state';
-import type { LeadRecord } from './store';
+import type { LeadRecord } from './shapes';
 import { leadSummary } from './store';
 import type { WebhookHub } from './webhooks';
 

@@ -1,4 +1,5 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-globals, no-console -- development tooling, never published: the rules for node code do not apply */
+import { DIFFERENT_ASSUMPTIONS, dialectNamed } from './dialect';
 import { startSandbox } from './server';
 import { EMITTED_EVENTS } from './webhooks';
 
@@ -6,7 +7,8 @@ import { EMITTED_EVENTS } from './webhooks';
  * `npm run sandbox`: a seeded local Sophiie on 127.0.0.1.
  * Options: --port N (or SOPHIIE_SANDBOX_PORT, default 4010), --webhooks-port N
  * (or SOPHIIE_SANDBOX_WEBHOOKS_PORT, default port + 1), --host H,
- * --rate-limit N (requests per minute per token; off by default).
+ * --rate-limit N (requests per minute per token; off by default),
+ * --dialect documented|different (or SOPHIIE_SANDBOX_DIALECT; see dialect.ts).
  */
 function option(name: string): string | undefined {
 	const index = process.argv.indexOf(`--${name}`);
@@ -18,7 +20,9 @@ async function main() {
 	const webhooksPort = Number(option('webhooks-port') ?? process.env.SOPHIIE_SANDBOX_WEBHOOKS_PORT ?? port + 1);
 	const host = option('host') ?? '127.0.0.1';
 	const perMinute = option('rate-limit');
+	const dialect = dialectNamed(option('dialect') ?? process.env.SOPHIIE_SANDBOX_DIALECT);
 	const sandbox = await startSandbox({
+		dialect: dialect.name,
 		port,
 		webhooksPort,
 		host,
@@ -26,6 +30,7 @@ async function main() {
 	});
 	const { acme, globex } = sandbox.seed.organizations;
 	console.log(`Sophiie sandbox: API on ${sandbox.url}, webhooks host on ${sandbox.webhooksUrl}`);
+	if (dialect.name !== 'documented') console.log(`Dialect: ${dialect.name} (answers ${DIFFERENT_ASSUMPTIONS.join(', ')} otherwise than the package assumes)`);
 	console.log('');
 	console.log('In n8n, create a "Sophiie API" credential with:');
 	console.log('  Environment:       Custom');

@@ -1,6 +1,6 @@
 import type { Knowledge } from './knowledge-seed';
 import { availabilityOf, seedKnowledge } from './knowledge-seed';
-import type { LeadRecord, Member } from './store';
+import type { LeadRecord, Member } from './shapes';
 
 /**
  * The rest of an organization's documented data (sophiie-api.md §5–§9):

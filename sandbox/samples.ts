@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 
-import type { LeadRecord } from './store';
+import type { LeadRecord } from './shapes';
 import { leadSummary } from './store';
 
 /**

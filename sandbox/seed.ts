@@ -1,5 +1,6 @@
 import { seedRecords } from './records';
-import type { LeadRecord, Member, Organization } from './store';
+import type { Dialect } from './dialect';
+import type { LeadRecord, Member, Organization } from './shapes';
 import { SophiieStore } from './store';
 
 /**
@@ -31,12 +32,8 @@ const SUBURBS = ['Surry Hills', 'Fitzroy', 'Paddington', 'Newtown', 'Brunswick',
 const BUSINESSES = ['Plumbing', 'Electrical', 'Roofing', 'Landscaping', 'Cleaning', 'Painting', 'Builders', 'Solar', 'Pest Control', 'Locksmiths'];
 const SOURCES = ['CALL', 'EMAIL', 'CHATBOT', 'SMS', 'WEBFORM'];
 const TAGS = ['urgent', 'quote', 'follow-up', 'booking', 'complaint'];
-const BUSY_EVENTS = [
-	{ event: 'LEAD_UPDATED', data: 'Status changed from pending to active' },
-	{ event: 'LEAD_UPDATED', data: 'Updated phone' },
-	{ event: 'LEAD_UPDATED', data: 'Updated email' },
-	{ event: 'LEAD_UPDATED', data: 'Updated suburb' },
-];
+/** What the busy lead's updates say (each an update activity, named as the dialect names it). */
+const BUSY_UPDATES = ['Status changed from pending to active', 'Updated phone', 'Updated email', 'Updated suburb'];
 
 /** mulberry32: a small, fast, seedable PRNG. */
 function random(seed: number) {
@@ -186,10 +183,10 @@ function seedOrganization(
 }
 
 /** Builds a fresh store with the deterministic seed. */
-export function seedStore(): { store: SophiieStore; seed: SeedInfo } {
+export function seedStore(dialect: Dialect): { store: SophiieStore; seed: SeedInfo } {
 	// The clock starts after every seeded record and long before today, so a
 	// record made now is stamped now, as Sophiie stamps it, and is the newest.
-	const store = new SophiieStore(SEED_START + 30 * 86_400_000);
+	const store = new SophiieStore(SEED_START + 30 * 86_400_000, dialect);
 	const next = random(20260105);
 	const acme = seedOrganization(store, next, {
 		key: 'acme',
@@ -213,10 +210,9 @@ export function seedStore(): { store: SophiieStore; seed: SeedInfo } {
 	const busyLeadId = acme.leadIds[0];
 	const busyLeadActivityCount = 1234;
 	for (let n = 1; n < busyLeadActivityCount; n++) {
-		const { event, data } = BUSY_EVENTS[n % BUSY_EVENTS.length];
 		store.addActivity(busyLeadId, {
-			event,
-			data,
+			event: dialect.updateActivityEvent,
+			data: BUSY_UPDATES[n % BUSY_UPDATES.length],
 			referenceId: busyLeadId,
 			userId: acme.org.ownerId,
 			createdAt: iso(SEED_START + 60_000 * n),

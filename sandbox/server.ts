@@ -3,21 +3,20 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 import { Concurrency, dispatch } from './dispatch';
+import { DIALECTS } from './dialect';
 import type { Fault } from './faults';
 import type { Host } from './http';
 import { envelope, messageFor, sendReply } from './http';
 import type { RateLimit } from './rate-limit';
 import { RateLimiter } from './rate-limit';
-import type { SeedInfo } from './seed';
-import type { RequestLogEntry } from './state';
+import type { Sandbox, SandboxOptions } from './sandbox';
 import { SandboxState } from './state';
-import type { SophiieStore } from './store';
 import { fireEvent } from './events';
-import type { DeliveryOptions } from './webhooks';
 import { DEFAULT_DELIVERY, WebhookHub } from './webhooks';
 
 export type { Fault } from './faults';
 export type { RateLimit } from './rate-limit';
+export type { Sandbox, SandboxOptions } from './sandbox';
 export type { RequestLogEntry } from './state';
 
 /**
@@ -34,41 +33,6 @@ export type { RequestLogEntry } from './state';
  * controls), `faults.ts`, `rate-limit.ts`, `paging.ts`, `http.ts` (plumbing).
  */
 
-export interface SandboxOptions {
-	port?: number;
-	/** Port of the webhooks host; any free port when omitted. */
-	webhooksPort?: number;
-	host?: string;
-	rateLimit?: RateLimit | null;
-	delivery?: Partial<DeliveryOptions>;
-}
-
-export interface Sandbox {
-	/** Base URL of the `/v1` API host. */
-	url: string;
-	/** Base URL of the webhooks host. */
-	webhooksUrl: string;
-	seed: SeedInfo;
-	store: SophiieStore;
-	webhooks: WebhookHub;
-	/** Creates a lead or another event as if it happened in Sophiie, delivering webhooks. */
-	fireEvent(event: string, orgId?: string, leadId?: string): unknown;
-	requests(): RequestLogEntry[];
-	/** Clears the request log and the peak of requests handled at once. */
-	clearRequests(): void;
-	/** The most API requests that were being handled at the same time since the last clear. */
-	peakConcurrency(): number;
-	/** Adds this many milliseconds before every API answer, like a network away from the client. */
-	setLatency(ms: number): void;
-	addFault(fault: Fault): void;
-	clearFaults(): void;
-	setRateLimit(rateLimit: RateLimit | null): void;
-	/** Freezes the store's clock, so records made meanwhile share one createdAt; false lets it run again. */
-	freezeClock(frozen: boolean): void;
-	reset(): void;
-	close(): Promise<void>;
-}
-
 class RunningSandbox implements Sandbox {
 	url = '';
 	webhooksUrl = '';
@@ -84,7 +48,15 @@ class RunningSandbox implements Sandbox {
 
 	constructor(private readonly options: SandboxOptions) {
 		this.webhooks = new WebhookHub({ ...DEFAULT_DELIVERY, ...options.delivery });
-		this.state = new SandboxState(options.rateLimit ?? null, this.webhooks);
+		this.state = this.freshState();
+	}
+
+	get dialect() {
+		return DIALECTS[this.options.dialect ?? 'documented'];
+	}
+
+	private freshState() {
+		return new SandboxState(this.options.rateLimit ?? null, this.webhooks, this.dialect);
 	}
 
 	get seed() {
@@ -160,7 +132,7 @@ class RunningSandbox implements Sandbox {
 	}
 
 	reset() {
-		this.state = new SandboxState(this.options.rateLimit ?? null, this.webhooks);
+		this.state = this.freshState();
 		this.webhooks.reset();
 		this.concurrency.resetPeak();
 	}

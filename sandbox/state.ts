@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 
+import type { Dialect } from './dialect';
 import { FaultList } from './faults';
 import type { Host } from './http';
 import type { RateLimit } from './rate-limit';
@@ -37,8 +38,12 @@ export class SandboxState {
 	latencyMs = 0;
 	rateLimiter: RateLimiter;
 
-	constructor(rateLimit: RateLimit | null, webhooks: WebhookHub) {
-		({ store: this.store, seed: this.seed } = seedStore());
+	constructor(
+		rateLimit: RateLimit | null,
+		webhooks: WebhookHub,
+		readonly dialect: Dialect,
+	) {
+		({ store: this.store, seed: this.seed } = seedStore(dialect));
 		this.tokens = new Map(Object.values(this.seed.organizations).map((org) => [org.token, org.id]));
 		this.store.onLeadEvent = (orgId, event, lead) => webhooks.emit(orgId, event, leadSummary(lead));
 		this.rateLimiter = new RateLimiter(rateLimit);

@@ -1,98 +1,12 @@
+import type { Dialect } from './dialect';
 import type { OrganizationRecords } from './records';
+import type { Activity, LeadRecord, Member, Note, Organization } from './shapes';
 
 /**
  * The sandbox's in-memory Sophiie: organizations, members, leads, notes and
  * activities, with the documented shapes (sophiie-api.md §4, §7). Every read
  * and write is scoped to one organization, as Sophiie scopes it to the API key.
  */
-
-export interface Organization {
-	id: string;
-	name: string;
-	businessPhone: string;
-	website: string;
-	socials: { facebook: string; instagram: string };
-	timeZone: string;
-	country: string;
-	currency: string;
-	timeFormat: number;
-	weekStart: string;
-}
-
-export interface Member {
-	id: string;
-	role: string;
-	firstName: string;
-	lastName: string;
-	email: string;
-	phone: string;
-	isDisabled: boolean;
-	responsibility: string;
-	createdAt: string;
-}
-
-export interface Address {
-	line1: string;
-	line2: string;
-	suburb: string;
-	state: string;
-	postcode: string;
-	country: string;
-}
-
-export interface LeadRecord {
-	id: string;
-	orgId: string;
-	firstName: string;
-	lastName: string;
-	email: string;
-	phone: string;
-	suburb: string;
-	businessName: string;
-	socials: Record<string, string>;
-	status: string;
-	createdAt: string;
-	read: boolean;
-	lastInquiryId: string;
-	lastInquiryDate: string;
-	unreadEmails: number;
-	unreadCalls: number;
-	unreadChatbotThreads: number;
-	unreadSMS: number;
-	unreadWebformSubmissions: number;
-	hasFlaggedInquiry: boolean;
-	address: Address;
-	tags: { name: string; description: string }[];
-	lastInquiry: {
-		id: string;
-		tag: string;
-		summary: string;
-		isFirstInquiry: boolean;
-		source: string;
-		isRead: boolean;
-	};
-	deletedAt?: string;
-}
-
-export interface Note {
-	id: number;
-	value: string;
-	appointmentId: string;
-	leadId: string;
-	userId: string;
-	createdAt: string;
-	updatedAt: string;
-}
-
-export interface Activity {
-	id: number;
-	event: string;
-	data: string;
-	referenceId: string;
-	userId: string;
-	leadId: string;
-	createdAt: string;
-}
 
 /** Fields a client may write with POST/PUT /v1/leads (third-party list; Sophiie's schema is unpublished). */
 export const WRITABLE_LEAD_FIELDS = [
@@ -128,7 +42,10 @@ export class SophiieStore {
 	/** Called after every lead mutation, e.g. to deliver webhooks. */
 	onLeadEvent?: (orgId: string, event: string, lead: LeadRecord) => void;
 
-	constructor(startTime: number) {
+	constructor(
+		startTime: number,
+		private readonly dialect: Dialect,
+	) {
 		this.clock = startTime;
 	}
 
@@ -195,13 +112,15 @@ export class SophiieStore {
 		return this.notes.get(leadId) ?? [];
 	}
 
+	/** A 409 when a field the dialect keeps unique (email any case, phone) is already another live lead's. */
 	private assertUnique(orgId: string, input: LeadInput, exceptId?: string) {
+		const unique = this.dialect.uniqueLeadFields;
 		for (const other of this.listLeads(orgId)) {
 			if (other.id === exceptId) continue;
-			if (input.email && other.email.toLowerCase() === input.email.toLowerCase()) {
+			if (unique.includes('email') && input.email && other.email.toLowerCase() === input.email.toLowerCase()) {
 				throw new ConflictError(`email already used by ${other.id}`);
 			}
-			if (input.phone && other.phone === input.phone) {
+			if (unique.includes('phone') && input.phone && other.phone === input.phone) {
 				throw new ConflictError(`phone already used by ${other.id}`);
 			}
 		}
@@ -256,7 +175,7 @@ export class SophiieStore {
 		}
 		if (input.suburb !== undefined) lead.address.suburb = input.suburb;
 		this.addActivity(lead.id, {
-			event: 'LEAD_UPDATED',
+			event: this.dialect.updateActivityEvent,
 			data: changed.length ? `Updated ${changed.join(', ')}` : 'No changes',
 			referenceId: lead.id,
 			userId,

@@ -74,7 +74,7 @@ describe('API failures become NodeApiErrors a user can act on', () => {
 			parameters: leadParameters('listActivities', busyLeadId, { returnAll: true }),
 		});
 		expect(result.error?.name).toBe('NodeApiError');
-		expect(result.error?.message).toBe('Unexpected response from Sophiie: no "activities" list or "totalPages" in the page');
+		expect(result.error?.message).toBe('Unexpected response from Sophiie: no "activities" list in the page');
 	});
 
 	test('an unreachable Sophiie is a clear error naming the base URL', async () => {

@@ -1,3 +1,4 @@
+import type { Assumption } from '../shared/assumptions';
 import type { Endpoint } from '../shared/endpoints';
 import { ENDPOINTS } from '../shared/endpoints';
 
@@ -46,3 +47,13 @@ export const MAX_SEEN_IDS = MAX_POLL_PAGES * 100;
 
 /** Ids of records with an unreadable `createdAt` kept, so each is warned about once (the newest). */
 export const MAX_UNREADABLE_IDS = 100;
+
+/** The Polling Trigger's row of the README's "Where Sophiie's docs are silent". */
+export const POLLING_TRIGGER_ASSUMPTIONS: Assumption[] = [
+	{
+		id: 'list-order',
+		topic: 'List order',
+		documented: 'Not documented',
+		assumed: 'Roughly newest first by `createdAt`; the Polling Trigger reads down to an hour before the newest record it has seen, to the end of the page that gets there ([`pollEvents.ts`](nodes/SophiiePollingTrigger/pollEvents.ts)).',
+	},
+];

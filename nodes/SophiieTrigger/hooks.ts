@@ -1,6 +1,7 @@
 import type { IHookFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { CONTRACT_HINT } from '../shared/assumptions';
 import { sophiieWebhooksRequest } from '../shared/transport';
 import type { StoredHook } from './subscriptions';
 import { HOOK_URL_EVENT_PARAMETER, HOOK_URL_SECRET_PARAMETER, subscriptionIdOf } from './triggerFacts';
@@ -29,7 +30,7 @@ async function subscribe(this: IHookFunctions, owner: HookOwner, webhookUrl: str
 	const hookId = subscriptionIdOf(response);
 	if (hookId === undefined) {
 		throw new NodeOperationError(this.getNode(), 'Sophiie did not return a subscription ID', {
-			description: `It answered: ${JSON.stringify(response).slice(0, 200)}`,
+			description: `It answered: ${JSON.stringify(response).slice(0, 200)}. ${CONTRACT_HINT}`,
 		});
 	}
 	return hookId;

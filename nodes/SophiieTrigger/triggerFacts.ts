@@ -1,5 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import type { Assumption } from '../shared/assumptions';
+
 /**
  * What the Sophiie Trigger assumes about Sophiie's webhooks host where its
  * documentation is silent (README: "Where Sophiie's docs are silent").
@@ -24,11 +26,19 @@ export const EVENT_NAME_PATTERN = /^[A-Z][A-Z0-9_]*$/;
 
 /**
  * The subscribe response is not documented. Unsubscribe takes a numeric
- * `hookId`, so subscribe must return it; we read `id` (or `hookId`).
+ * `hookId`, so subscribe must return it: read from `id` or `hookId`, at the
+ * top level or under `data`, `subscription` or `hook` (as a wrapped answer
+ * such as `{ success: true, data: { id } }` would have it).
  */
 export function subscriptionIdOf(response: IDataObject): number | string | undefined {
-	const id = response.id ?? response.hookId;
-	return typeof id === 'number' || (typeof id === 'string' && id !== '') ? id : undefined;
+	for (const holder of [response, response.data, response.subscription, response.hook]) {
+		if (!holder || typeof holder !== 'object' || Array.isArray(holder)) continue;
+		const { id, hookId } = holder as IDataObject;
+		for (const candidate of [id, hookId]) {
+			if (typeof candidate === 'number' || (typeof candidate === 'string' && candidate !== '')) return candidate;
+		}
+	}
+	return undefined;
 }
 
 /**
@@ -60,3 +70,37 @@ export function deliveryKeyOf(event: string, body: IDataObject): string {
 
 /** Repeated deliveries remembered per trigger and n8n process: at most this many, for at most this long. */
 export const REMEMBERED_DELIVERIES = { max: 10_000, maxAgeMs: 24 * 60 * 60_000, pendingMs: 60_000 };
+
+/** The trigger's rows of the README's "Where Sophiie's docs are silent". */
+export const TRIGGER_ASSUMPTIONS: Assumption[] = [
+	{
+		id: 'unsubscribe-404',
+		topic: 'Unsubscribe 404',
+		documented: 'Not listed',
+		assumed: "Unsubscribing a hook Sophiie does not have answers 404 in Sophiie's error envelope, which means the hook is gone; any other 404 (an HTML page) is a failure, more likely a wrong webhooks base URL.",
+	},
+	{
+		id: 'trigger-event-names',
+		topic: 'Trigger event names',
+		documented: 'Only `LEAD_CREATED`',
+		assumed: '`LEAD_UPDATED`, `LEAD_DELETED`, `INQUIRY_CREATED`, `APPOINTMENT_CREATED` can be subscribed too, after the resources Sophiie\'s Zapier sample endpoints cover; any other name can be typed in.',
+	},
+	{
+		id: 'subscribe-response',
+		topic: 'Subscribe response',
+		documented: 'Not documented',
+		assumed: '`{ "id": <number> }` (or `hookId`), the id unsubscribe takes; the node also finds it under `data`, `subscription` or `hook`.',
+	},
+	{
+		id: 'subscribe-org-user',
+		topic: '`org_id` / `user_id` on subscribe',
+		documented: 'Documented for unsubscribe and samples only',
+		assumed: 'Sent on subscribe too, and accepted: the organization from `GET /v1/organization`, the member chosen in Subscribe As.',
+	},
+	{
+		id: 'delivery-payload',
+		topic: 'Delivery payload',
+		documented: 'Not documented (no envelope, signature or retry policy)',
+		assumed: 'A JSON object, in the sandbox `{ id, event, createdAt, data }`, retried with the same `id`; the event is read from the body, else from the hook URL; a repeat is the same `id` (the same body without the envelope). Authenticity comes from the secret in the hook URL, as Sophiie documents no signature. Retries may come up to an hour after a re-activation.',
+	},
+];

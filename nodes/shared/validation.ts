@@ -46,6 +46,12 @@ function whyIdIsInvalid(value: string): string | undefined {
 	return undefined;
 }
 
+/** Whether an id is one the node sends as it is (the lead-ids assumption). */
+export const isSendableId = (value: string): boolean => whyIdIsInvalid(value) === undefined;
+
+/** Whether a phone number is in E.164, as the node requires. */
+export const isE164 = (value: string): boolean => E164_PATTERN.test(value);
+
 /** Returns a Sophiie id (lead, member…) or throws a NodeOperationError naming item and field. */
 export function validateId(node: INode, value: unknown, itemIndex: number, field: string): string {
 	if (typeof value !== 'string') {
@@ -144,7 +150,7 @@ export function validateEmail(node: INode, value: unknown, itemIndex: number, fi
 }
 
 export function validatePhone(node: INode, value: unknown, itemIndex: number, field: string): string {
-	if (typeof value !== 'string' || !E164_PATTERN.test(value)) {
+	if (typeof value !== 'string' || !isE164(value)) {
 		const shown = typeof value === 'string' ? preview(value) : describeType(value);
 		throw invalid(
 			node,

@@ -2,7 +2,7 @@ import type { Fault } from '../faults';
 import type { Route } from '../http';
 import { HttpError, ok } from '../http';
 import type { RateLimit } from '../rate-limit';
-import type { Sandbox } from '../server';
+import type { Sandbox } from '../sandbox';
 import type { SandboxState } from '../state';
 
 /** `/__sandbox/...`: test and demo controls, the same on both hosts. Never logged, never rate limited. */

@@ -35,7 +35,7 @@ export const webhooksHostRoutes: Array<Route<HostContext>> = [
 			const subscription = asHttpError(() =>
 				context.webhooks.subscribe(context.orgId, requireOrgAndUser(context), context.body),
 			);
-			return ok({ id: subscription.id });
+			return ok(context.state.dialect.subscribed(subscription.id));
 		},
 	},
 	{

@@ -321,7 +321,8 @@ export async function runSophiieNode(options: RunOptions): Promise<RunResult> {
 	return { items, error, run };
 }
 
-function loadOptionsContext(credentials: ICredentialDataDecryptedObject, parameters: INodeParameters) {
+/** An editor context of the Sophiie node (as n8n gives its dropdowns and searches), with n8n's request helpers. */
+export function loadOptionsContext(credentials: ICredentialDataDecryptedObject, parameters: INodeParameters = {}) {
 	const node: INode = {
 		id: 'sophiie',
 		name: 'Sophiie',

@@ -10,7 +10,7 @@ export { CREDENTIAL_TYPE, DEFAULT_TIMEOUT_SECONDS, MAX_TIMEOUT_SECONDS } from '.
 export { forgetConnection, getConnection } from './connection';
 export type { SophiieContext } from './connection';
 export { asNodeError, isConflict, isNotFound } from './errors';
-export { sophiieApiRequest, sophiieWebhooksRequest } from './request';
-export type { SophiieRequestOptions } from './request';
+export { sophiieAnswer, sophiieApiRequest, sophiieWebhooksRequest } from './request';
+export type { SophiieAnswer, SophiieHost, SophiieRequestOptions } from './request';
 export { MAX_PAGE_SIZE, pages, sophiieApiRequestAllItems } from './pagination';
 export type { PaginateOptions, ReadPage } from './pagination';

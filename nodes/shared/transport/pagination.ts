@@ -1,5 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { CONTRACT_HINT } from '../assumptions';
+
 import type { SophiieContext } from './connection';
 import { getConnection } from './connection';
 import type { ErrorDetails } from './errors';
@@ -89,7 +91,7 @@ export interface ReadPage extends ListPage {
 /**
  * The one page loop: the pages of a list (`{ <listKey>: [...], totalPages,
  * currentPage, totalCount }`), in order, from `firstPage` until the last page
- * or `maxPages`. With `readAhead`, the next few pages are requested at once,
+ * (by totalPages, or a short page when a list has no counters) or `maxPages`. With `readAhead`, the next few pages are requested at once,
  * but they are still yielded strictly in order. A server that keeps sending
  * pages with nothing new stops with an error rather than being read forever.
  */
@@ -109,14 +111,15 @@ export async function* pages(
 		const aheadUntil = Math.min(totalPages, endPage, readAheadUntil ?? endPage, page + readAhead);
 		for (let ahead = page + 1; ahead <= aheadUntil; ahead++) void request(ahead);
 		const current = await request(page, true);
-		totalPages = current.totalPages;
+		// A list without counters has no pages to read ahead, and ends at a short page.
+		totalPages = current.totalPages ?? page;
 		const fresh = current.items.filter((item) => {
 			if (item.id === undefined) return true;
 			if (seenIds.has(item.id)) return false;
 			seenIds.add(item.id);
 			return true;
 		});
-		const last = current.items.length === 0 || page >= totalPages;
+		const last = current.items.length === 0 || (current.totalPages === undefined ? current.items.length < pageSize : page >= totalPages);
 		yield { ...current, page, fresh, last };
 		if (last) return;
 		pagesWithoutNewItems = fresh.length === 0 ? pagesWithoutNewItems + 1 : 0;
@@ -168,7 +171,8 @@ export async function sophiieApiRequestAllItems(
 
 interface ListPage {
 	items: IDataObject[];
-	totalPages: number;
+	/** The list's documented totalPages; undefined when a page comes without the counters. */
+	totalPages?: number;
 	/** The list's documented totalCount, when the page has it. */
 	totalCount?: number;
 }
@@ -182,14 +186,13 @@ async function sophiieApiRequestPage(
 ): Promise<ListPage> {
 	const body = await sophiieApiRequest.call(this, 'GET', pathSegments, options);
 	const items = body[listKey];
-	const totalPages = body.totalPages;
-	if (!Array.isArray(items) || typeof totalPages !== 'number') {
+	if (!Array.isArray(items)) {
 		throw await pageError(this, {
-			message: `Unexpected response from Sophiie: no "${listKey}" list or "totalPages" in the page`,
-			description: `GET /v1/${pathSegments.join('/')} answered with keys: ${Object.keys(body).join(', ') || '(none)'}`,
+			message: `Unexpected response from Sophiie: no "${listKey}" list in the page`,
+			description: `GET /v1/${pathSegments.join('/')} answered with keys: ${Object.keys(body).join(', ') || '(none)'}. ${CONTRACT_HINT}`,
 			itemIndex: options.itemIndex,
 		});
 	}
-	const totalCount = typeof body.totalCount === 'number' ? body.totalCount : undefined;
-	return { items: items as IDataObject[], totalPages, totalCount };
+	const counter = (name: string) => (typeof body[name] === 'number' ? (body[name] as number) : undefined);
+	return { items: items as IDataObject[], totalPages: counter('totalPages'), totalCount: counter('totalCount') };
 }

@@ -1,6 +1,8 @@
 import type { IDataObject, IHttpRequestMethods, IHttpRequestOptions, IN8nHttpFullResponse } from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
 
+import { CONTRACT_HINT } from '../assumptions';
+
 import type { SophiieConnection, SophiieContext } from './connection';
 import { CREDENTIAL_TYPE, getConnection } from './connection';
 import type { ErrorContext } from './errors';
@@ -23,7 +25,7 @@ export interface SophiieRequestOptions extends ErrorContext {
 	acceptNotFound?: boolean;
 }
 
-type SophiieHost = 'api' | 'webhooks';
+export type SophiieHost = 'api' | 'webhooks';
 
 const HOST_NAMES: Record<SophiieHost, string> = { api: 'Sophiie', webhooks: "Sophiie's webhooks host" };
 
@@ -77,14 +79,12 @@ async function attemptWithRetries(context: SophiieContext, connection: SophiieCo
 	}
 }
 
-/** Sends one request to a Sophiie host and returns the JSON object it answered. */
-async function send(
-	context: SophiieContext,
-	host: SophiieHost,
-	method: IHttpRequestMethods,
-	path: string,
-	options: SophiieRequestOptions,
-): Promise<IDataObject> {
+/**
+ * One request to a Sophiie host, tried as the retry rules allow, up to its
+ * answer: a request that got none fails here; an answer is handed back as it
+ * came, with the error its caller throws about it.
+ */
+async function exchange(context: SophiieContext, host: SophiieHost, method: IHttpRequestMethods, path: string, options: SophiieRequestOptions) {
 	const connection = await getConnection(context);
 	const baseUrl = host === 'api' ? connection.apiBaseUrl : connection.webhooksBaseUrl;
 	const request: IHttpRequestOptions = {
@@ -115,7 +115,19 @@ async function send(
 			description: unclearOutcome(method, path, attempt) ?? `${method} ${path} failed${code ? ` (${code})` : ''}. Check the credential's environment or base URL, and the network.`,
 		});
 	}
-	const { statusCode, body, headers } = attempt.response;
+	return { response: attempt.response, attempt, earlierMayHaveBeenProcessed, fail, tries };
+}
+
+/** Sends one request to a Sophiie host and returns the JSON object it answered. */
+async function send(
+	context: SophiieContext,
+	host: SophiieHost,
+	method: IHttpRequestMethods,
+	path: string,
+	options: SophiieRequestOptions,
+): Promise<IDataObject> {
+	const { response, attempt, earlierMayHaveBeenProcessed, fail, tries } = await exchange(context, host, method, path, options);
+	const { statusCode, body, headers } = response;
 	// A 404 in Sophiie's own envelope is done where the caller accepts one, and
 	// for a DELETE whose earlier attempt may already have deleted.
 	const notFoundIsDone = options.acceptNotFound || isDeletedByEarlierAttempt(method, statusCode, earlierMayHaveBeenProcessed);
@@ -127,14 +139,39 @@ async function send(
 		const details = httpErrorDetails(statusCode, body, contentType, { ...options, endpoint, unclearOutcome: unclearOutcome(method, path, attempt) });
 		throw fail({ status: statusCode, message: `${details.message}${tries}`, description: details.description });
 	}
+	// Any 2xx is success: a delete answered 204 No Content has nothing the node needs.
+	if (method === 'DELETE' && statusCode === 204) return {};
 	if (!body || typeof body !== 'object' || Array.isArray(body)) {
 		throw fail({
 			status: statusCode,
 			message: `Unexpected response from ${HOST_NAMES[host]} (HTTP ${statusCode}): expected a JSON object, got ${describeBody(body, contentType)}`,
-			description: `${method} ${path} answered with something other than the JSON Sophiie documents.`,
+			description: `${method} ${path} answered with something other than the JSON Sophiie documents. ${CONTRACT_HINT}`,
 		});
 	}
 	return body as IDataObject;
+}
+
+/** What a host answered, as it came: for the contract check, which judges statuses and bodies itself. */
+export interface SophiieAnswer {
+	status: number;
+	body: unknown;
+	headers: IDataObject;
+}
+
+/**
+ * One request through the same retries, pacing and redirect rule as every
+ * other, its answer handed back whatever its status (only a request that got
+ * no answer fails).
+ */
+export async function sophiieAnswer(
+	this: SophiieContext,
+	host: SophiieHost,
+	method: IHttpRequestMethods,
+	pathSegments: string[],
+	options: SophiieRequestOptions = {},
+): Promise<SophiieAnswer> {
+	const { response } = await exchange(this, host, method, pathOf(host, pathSegments), options);
+	return { status: response.statusCode, body: response.body, headers: (response.headers ?? {}) as IDataObject };
 }
 
 /**
@@ -166,8 +203,10 @@ function redirectDetails(status: number, location: unknown, method: string, path
 	};
 }
 
-function joinPath(pathSegments: string[]): string {
-	return pathSegments.map((segment) => encodeURIComponent(segment)).join('/');
+/** The path of an endpoint on its host: `/v1/...` on the API, `/api/webhooks/zapier/...` on the webhooks host. */
+function pathOf(host: SophiieHost, pathSegments: string[]): string {
+	const joined = pathSegments.map((segment) => encodeURIComponent(segment)).join('/');
+	return host === 'api' ? `/v1/${joined}` : `/api/webhooks/zapier/${joined}`;
 }
 
 /** Sends one request to the `/v1` API and returns the parsed JSON body. */
@@ -177,7 +216,7 @@ export async function sophiieApiRequest(
 	pathSegments: string[],
 	options: SophiieRequestOptions = {},
 ): Promise<IDataObject> {
-	return await send(this, 'api', method, `/v1/${joinPath(pathSegments)}`, options);
+	return await send(this, 'api', method, pathOf('api', pathSegments), options);
 }
 
 /** Sends one request to the webhooks host's `/api/webhooks/zapier/...` API. */
@@ -187,5 +226,5 @@ export async function sophiieWebhooksRequest(
 	pathSegments: string[],
 	options: SophiieRequestOptions = {},
 ): Promise<IDataObject> {
-	return await send(this, 'webhooks', method, `/api/webhooks/zapier/${joinPath(pathSegments)}`, options);
+	return await send(this, 'webhooks', method, pathOf('webhooks', pathSegments), options);
 }
