@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- development tooling, never published: the rules for node code do not apply */
 import type { Reply } from './http';
 import { ok } from './http';
 
@@ -66,4 +67,9 @@ export function dialectNamed(name: string | undefined): Dialect {
 	if (name === undefined || name === '') return DIALECTS.documented;
 	if (name !== 'documented' && name !== 'different') throw new Error(`Unknown sandbox dialect "${name}": documented or different`);
 	return DIALECTS[name];
+}
+
+/** The dialect SOPHIIE_SANDBOX_DIALECT names (documented when unset): how `npm run dev` and the end-to-end suites start the sandbox. */
+export function sandboxDialect(): DialectName {
+	return dialectNamed(process.env.SOPHIIE_SANDBOX_DIALECT).name;
 }

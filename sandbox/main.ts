@@ -1,5 +1,5 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-globals, no-console -- development tooling, never published: the rules for node code do not apply */
-import { DIFFERENT_ASSUMPTIONS, dialectNamed } from './dialect';
+import { DIFFERENT_ASSUMPTIONS, dialectNamed, sandboxDialect } from './dialect';
 import { startSandbox } from './server';
 import { EMITTED_EVENTS } from './webhooks';
 
@@ -20,7 +20,7 @@ async function main() {
 	const webhooksPort = Number(option('webhooks-port') ?? process.env.SOPHIIE_SANDBOX_WEBHOOKS_PORT ?? port + 1);
 	const host = option('host') ?? '127.0.0.1';
 	const perMinute = option('rate-limit');
-	const dialect = dialectNamed(option('dialect') ?? process.env.SOPHIIE_SANDBOX_DIALECT);
+	const dialect = dialectNamed(option('dialect') ?? sandboxDialect());
 	const sandbox = await startSandbox({
 		dialect: dialect.name,
 		port,

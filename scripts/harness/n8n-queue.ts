@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
+import { sandboxDialect } from '../../sandbox/dialect';
 import { startSandbox } from '../../sandbox/server';
 import type { DeliveryOptions } from '../../sandbox/webhooks';
 import type { Harness, N8nInstall, N8nProcess } from './n8n';
@@ -159,8 +160,8 @@ export async function startQueueHarness(options: QueueHarnessOptions = {}): Prom
 		const redis = await step(log, 'start a private Redis', () => startRedis(folder));
 		started.push(redis);
 		const { sandboxPort = 0, sandboxWebhooksPort = 0, sandboxDelivery } = options;
-		const sandbox = await step(log, 'start the Sophiie sandbox', () =>
-			startSandbox({ port: sandboxPort, webhooksPort: sandboxWebhooksPort, delivery: sandboxDelivery }),
+		const sandbox = await step(log, `start the Sophiie sandbox (${sandboxDialect()})`, () =>
+			startSandbox({ port: sandboxPort, webhooksPort: sandboxWebhooksPort, delivery: sandboxDelivery, dialect: sandboxDialect() }),
 		);
 		started.push({ stop: () => sandbox.close() });
 

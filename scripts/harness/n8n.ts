@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 
 import type { Sandbox } from '../../sandbox/server';
+import { sandboxDialect } from '../../sandbox/dialect';
 import { startSandbox } from '../../sandbox/server';
 import type { DeliveryOptions } from '../../sandbox/webhooks';
 import { n8nVersionsDir, selectedN8nVersion } from './n8n-versions';
@@ -287,8 +288,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
 	const tarball = await packCleanCheckout(log, userFolder);
 	await step(log, 'install the package as a community node', () => installCommunityPackage(tarball, userFolder, options.extraPackages));
 
-	const sandbox = await step(log, 'start the Sophiie sandbox', () =>
-		startSandbox({ port: options.sandboxPort ?? 0, webhooksPort: options.sandboxWebhooksPort ?? 0, delivery: options.sandboxDelivery }),
+	const sandbox = await step(log, `start the Sophiie sandbox (${sandboxDialect()})`, () =>
+		startSandbox({ port: options.sandboxPort ?? 0, webhooksPort: options.sandboxWebhooksPort ?? 0, delivery: options.sandboxDelivery, dialect: sandboxDialect() }),
 	);
 	const port = options.port ?? (await freePort());
 	const n8nUrl = `http://127.0.0.1:${port}`;

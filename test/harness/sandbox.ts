@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { Sandbox } from '../../sandbox/server';
+import type { Sandbox, SandboxOptions } from '../../sandbox/server';
 import { startSandbox } from '../../sandbox/server';
 import { runSophiieNode, sandboxCredentials } from '../../scripts/harness/n8n-core';
 
@@ -8,10 +8,10 @@ import { runSophiieNode, sandboxCredentials } from '../../scripts/harness/n8n-co
  * Starts a fresh, seeded sandbox on a free port of 127.0.0.1 for the test file,
  * and reseeds it before each test so tests cannot depend on each other.
  */
-export function useSandbox() {
+export function useSandbox(options: SandboxOptions = {}) {
 	let sandbox: Sandbox | undefined;
 	beforeAll(async () => {
-		sandbox = await startSandbox({ port: 0 });
+		sandbox = await startSandbox({ port: 0, ...options });
 	});
 	beforeEach(() => sandbox!.reset());
 	afterAll(async () => {

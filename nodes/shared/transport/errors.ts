@@ -1,6 +1,8 @@
 import type { INode, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
+import { CONTRACT_HINT } from '../assumptions';
+
 /**
  * How Sophiie's answers become NodeApiErrors: Sophiie's own message quoted, a
  * sentence per status that says what to do, and the access token redacted
@@ -85,6 +87,11 @@ const quoted = (said: string | undefined) => (said ? `: "${said}"` : '');
 
 /** Message and advice per status; anything else 4xx falls back to "rejected the request". */
 const STATUS_WORDING: Record<number, StatusWording> = {
+	// The node checks every field it sends first, so a 400 is most likely a value or field Sophiie wants otherwise.
+	400: (said) => ({
+		message: `Sophiie rejected the request as invalid${quoted(said)} (HTTP 400)`,
+		advice: `The node checked the fields it knows before sending; Sophiie takes something else here (a value, a required field). ${CONTRACT_HINT}`,
+	}),
 	401: (said) => ({
 		message: `Sophiie rejected the access token${quoted(said)} – check the Sophiie credential`,
 		advice: "Check that the Access Token is current and belongs to the credential's environment.",

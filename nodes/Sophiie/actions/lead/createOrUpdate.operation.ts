@@ -7,6 +7,7 @@ import { asNodeError, isConflict, sophiieApiRequest } from '../../../shared/tran
 import type { MatchRank } from '../../helpers/findInList';
 import { findInList } from '../../helpers/findInList';
 import { LEAD_CONFLICT_HINT } from '../../helpers/sophiieFacts';
+import { CONTRACT_HINT } from '../../../shared/assumptions';
 import { additionalFields, firstNameField, newLeadBody } from './leadFields';
 
 const LOOKUP_LEADS = (MAX_LOOKUP_PAGES * 100).toLocaleString('en-US');
@@ -80,7 +81,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		const searched = complete ? `all ${pagesRead} pages of leads` : `the first ${LOOKUP_LEADS} leads`;
 		throw new NodeOperationError(this.getNode(), `Sophiie reported a duplicate lead, but no lead in ${searched} has this ${[wanted.email && 'email', wanted.phone && 'phone number'].filter(Boolean).join(' or ')} (item ${itemIndex})`, {
 			itemIndex,
-			description: 'Sophiie may match duplicates on a field Match By does not use, or the lead may be deleted (Sophiie keeps deleted leads). Look the lead up in Sophiie.',
+			description: `Sophiie may match duplicates on a field Match By does not use, or the lead may be deleted (Sophiie keeps deleted leads). Look the lead up in Sophiie. ${CONTRACT_HINT}`,
 		});
 	}
 	const leadId = String(match.id);
