@@ -29,6 +29,8 @@ export interface CheckOptions {
 	write: boolean;
 	/** Where hooks point; the check's own receiver (on 127.0.0.1) when omitted and Sophiie is on this machine. */
 	hookUrl?: string;
+	/** Runs the check's receiver on this port of 127.0.0.1, for a hook URL that forwards to it (a tunnel). */
+	listenPort?: number;
 	/** How long to wait for a delivery and its repeat (default 20 s). */
 	deliveryWaitMs?: number;
 	progress?: (line: string) => void;
@@ -60,6 +62,10 @@ function isLoopback(url: string) {
 }
 
 async function hookFor(options: CheckOptions): Promise<{ url: string; receiver?: Receiver }> {
+	if (options.write && options.listenPort !== undefined) {
+		const receiver = await startReceiver(options.listenPort);
+		return { url: options.hookUrl ?? receiver.url, receiver };
+	}
 	if (options.hookUrl) return { url: options.hookUrl };
 	if (!options.write || !isLoopback(baseUrlsOf(options.target).webhooksBaseUrl)) return { url: NOWHERE };
 	const receiver = await startReceiver();

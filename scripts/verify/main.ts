@@ -16,6 +16,8 @@ import { mask } from './mask';
  *   --write                        also create, update and delete scratch records
  *   --hook-url URL                 where scratch hooks point (default: a URL that receives nothing,
  *                                  or the check's own receiver when Sophiie runs on this machine)
+ *   --listen PORT                  run the check's receiver on 127.0.0.1:PORT (give --hook-url a public
+ *                                  address that forwards to it, such as a tunnel, to see deliveries)
  *   --delivery-wait SECONDS        how long to wait for a delivery (default 20)
  *   --json FILE                    also write the report as JSON
  *
@@ -23,9 +25,9 @@ import { mask } from './mask';
  * scratch record could not be removed, 2 when the check could not run to the end.
  */
 
-const USAGE = 'usage: SOPHIIE_API_KEY=… npm run verify:sophiie -- [--env development|production | --base-url URL --webhooks-url URL] [--write] [--hook-url URL] [--delivery-wait SECONDS] [--json FILE]';
+const USAGE = 'usage: SOPHIIE_API_KEY=… npm run verify:sophiie -- [--env development|production | --base-url URL --webhooks-url URL] [--write] [--hook-url URL] [--listen PORT] [--delivery-wait SECONDS] [--json FILE]';
 const FLAGS = new Set(['--write']);
-const VALUED = new Set(['--env', '--base-url', '--webhooks-url', '--hook-url', '--delivery-wait', '--json']);
+const VALUED = new Set(['--env', '--base-url', '--webhooks-url', '--hook-url', '--listen', '--delivery-wait', '--json']);
 
 function parseArguments(argv: string[]) {
 	const values = new Map<string, string>();
@@ -90,6 +92,7 @@ async function main() {
 		apiKey,
 		write,
 		hookUrl: values.get('--hook-url'),
+		listenPort: values.has('--listen') ? Number(values.get('--listen')) : undefined,
 		deliveryWaitMs: values.has('--delivery-wait') ? Number(values.get('--delivery-wait')) * 1000 : undefined,
 		signal: controller.signal,
 		progress: (line) => console.log(`[${elapsed()}] ${mask(line)}`),
