@@ -86,6 +86,8 @@ export class WebhookHub {
 	private subscriptions: Subscription[] = [];
 	private nextId = 1;
 	readonly deliveries: Delivery[] = [];
+	/** What each delivery sent and where, by envelope id, to send the same again (sendAgain). */
+	private readonly sent = new Map<string, Array<{ hookUrl: string; envelope: object; delivery: Delivery }>>();
 	private readonly pending = new Set<Promise<void>>();
 	/** How long an event waits in Sophiie's queue before its first attempt. */
 	private queueDelayMs = 0;
@@ -152,6 +154,7 @@ export class WebhookHub {
 				delivered: false,
 			};
 			this.deliveries.push(delivery);
+			this.sent.set(envelope.id, [...(this.sent.get(envelope.id) ?? []), { hookUrl: subscription.hookUrl, envelope, delivery }]);
 			const sending = this.deliver(subscription.hookUrl, envelope, delivery).finally(() =>
 				this.pending.delete(sending),
 			);
@@ -159,21 +162,45 @@ export class WebhookHub {
 		}
 	}
 
+	/**
+	 * Sends a delivery again, once, to each hook it went to: the same body to
+	 * the same path and query, at `origin` when given (another n8n process
+	 * behind a load balancer), as a retry of Sophiie's would come. Resolves with
+	 * what each answered (0 when the connection failed); the attempts are
+	 * recorded on the delivery.
+	 */
+	async sendAgain(envelopeId: string, origin?: string): Promise<number[]> {
+		const sent = this.sent.get(envelopeId);
+		if (!sent) throw new Error(`No delivery ${envelopeId} was sent`);
+		return await Promise.all(
+			sent.map(async ({ hookUrl, envelope, delivery }) => {
+				const url = new URL(hookUrl);
+				const target = origin ? new URL(`${url.pathname}${url.search}`, origin).toString() : hookUrl;
+				const status = await this.attempt(target, envelope);
+				delivery.attempts.push({ at: new Date().toISOString(), status });
+				return status;
+			}),
+		);
+	}
+
+	private async attempt(hookUrl: string, envelope: object): Promise<number> {
+		try {
+			const response = await axios.post(hookUrl, envelope, {
+				timeout: this.options.timeoutMs,
+				validateStatus: () => true,
+				headers: { 'Content-Type': 'application/json', 'User-Agent': 'Sophiie-Sandbox-Webhooks/1' },
+			});
+			return response.status;
+		} catch {
+			return 0;
+		}
+	}
+
 	private async deliver(hookUrl: string, envelope: object, delivery: Delivery) {
 		if (this.queueDelayMs > 0) await wait(this.queueDelayMs);
 		for (let attempt = 1; attempt <= this.options.maxAttempts; attempt++) {
 			if (attempt > 1) await wait(this.options.backoffMs * 2 ** (attempt - 2));
-			let status = 0;
-			try {
-				const response = await axios.post(hookUrl, envelope, {
-					timeout: this.options.timeoutMs,
-					validateStatus: () => true,
-					headers: { 'Content-Type': 'application/json', 'User-Agent': 'Sophiie-Sandbox-Webhooks/1' },
-				});
-				status = response.status;
-			} catch {
-				status = 0;
-			}
+			const status = await this.attempt(hookUrl, envelope);
 			delivery.attempts.push({ at: new Date().toISOString(), status });
 			if (status >= 200 && status < 300) {
 				delivery.delivered = true;
@@ -191,5 +218,6 @@ export class WebhookHub {
 		this.queueDelayMs = 0;
 		this.subscriptions = [];
 		this.deliveries.length = 0;
+		this.sent.clear();
 	}
 }

@@ -1,6 +1,7 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-globals, no-console -- development tooling, never published: the rules for node code do not apply */
 import { loadExamples } from './harness/examples';
 import { OWNER, SANDBOX_CREDENTIAL_NAME, startHarness, step } from './harness/n8n';
+import type { QueueHarness } from './harness/n8n-queue';
 import { RECOMMENDED_BURST_SETTINGS, startQueueHarness } from './harness/n8n-queue';
 
 /**
@@ -18,7 +19,7 @@ async function main() {
 		sandboxPort: Number(process.env.SOPHIIE_SANDBOX_PORT ?? 4010),
 		sandboxWebhooksPort: Number(process.env.SOPHIIE_SANDBOX_WEBHOOKS_PORT ?? 4011),
 	};
-	// --queue: n8n's queue mode (main, a webhook processor, two workers, Postgres, Redis).
+	// --queue: n8n's queue mode (main, two webhook processors, two workers, Postgres, Redis).
 	const harness = queue ? await startQueueHarness({ ...options, env: RECOMMENDED_BURST_SETTINGS }) : await startHarness(options);
 
 	let stopping = false;
@@ -46,7 +47,7 @@ async function main() {
 	console.log(`
 n8n ${harness.n8nVersion} is running with n8n-nodes-sophiie installed.
 
-  Editor:      ${n8nUrl}${queue ? `\n  Webhooks:    ${harness.webhookUrl} (queue mode: this webhook processor, two workers, Postgres, Redis)` : ''}
+  Editor:      ${n8nUrl}${queue ? `\n  Webhooks:    ${(harness as QueueHarness).webhookUrls.join(' and ')} (queue mode: WEBHOOK_URL is the first; two workers, Postgres, Redis)` : ''}
   Login:       ${OWNER.email} / ${OWNER.password}
   Credential:  "${SANDBOX_CREDENTIAL_NAME}" → the sandbox at ${sandbox.url}
   Workflows:   ${imported.join(', ')}

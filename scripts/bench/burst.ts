@@ -76,7 +76,7 @@ async function run(setup: Setup, size: number): Promise<Result> {
 	// Logs at n8n's default level, as in production (the harness otherwise logs at debug).
 	const options = { log, env: { N8N_LOG_LEVEL: 'info', ...setup.env }, sandboxDelivery: SENDER };
 	const harness = setup.queue
-		? await startQueueHarness({ ...options, workers: setup.workers })
+		? await startQueueHarness({ ...options, workers: setup.workers, webhookProcessors: 1 })
 		: await startHarness(options);
 	try {
 		return await step(log, `${size} deliveries at once (${setup.name})`, () => burst(harness, setup, size));

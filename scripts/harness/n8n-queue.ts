@@ -46,6 +46,8 @@ export const RECOMMENDED_BURST_SETTINGS = {
 export interface QueueHarnessOptions {
 	log?: Log;
 	workers?: number;
+	/** Webhook processors (default 2); WEBHOOK_URL names the first, as a load balancer's address would. */
+	webhookProcessors?: number;
 	/** Worker concurrency (n8n's default is 10). */
 	concurrency?: number;
 	/** Settings for every n8n process, e.g. the README's recommended burst settings. */
@@ -59,8 +61,10 @@ export interface QueueHarnessOptions {
 }
 
 export interface QueueHarness extends Harness {
-	/** Each process's log file, by role (workers numbered from 1: `worker1`). */
+	/** Each process's log file, by role (`webhook`, `webhook2`…; workers numbered from 1: `worker1`). */
 	logFiles: Record<string, string>;
+	/** Every webhook processor's base URL, the first being `webhookUrl` (WEBHOOK_URL). */
+	webhookUrls: string[];
 	/** Stops and starts one process again (main: as after a deploy), waiting until it is ready. */
 	restart(name: 'main' | 'webhook'): Promise<void>;
 }
@@ -73,13 +77,26 @@ interface ProcessPlan {
 	env: Record<string, string>;
 }
 
-function plans(options: QueueHarnessOptions, ports: { main: number; webhook: number }, workerPorts: number[]): ProcessPlan[] {
+interface Ports {
+	main: number;
+	webhooks: number[];
+	workers: number[];
+}
+
+const webhookName = (index: number) => (index === 0 ? 'webhook' : `webhook${index + 1}`);
+
+function plans(options: QueueHarnessOptions, ports: Ports): ProcessPlan[] {
 	const main = `http://127.0.0.1:${ports.main}`;
-	const webhook = `http://127.0.0.1:${ports.webhook}`;
 	return [
 		{ name: 'main', args: ['start'], port: ports.main, readiness: mainReadiness(main), env: {} },
-		{ name: 'webhook', args: ['webhook'], port: ports.webhook, readiness: [`${webhook}/healthz/readiness`], env: {} },
-		...workerPorts.map((healthPort, index) => ({
+		...ports.webhooks.map((port, index) => ({
+			name: webhookName(index),
+			args: ['webhook'],
+			port,
+			readiness: [`http://127.0.0.1:${port}/healthz/readiness`],
+			env: {},
+		})),
+		...ports.workers.map((healthPort, index) => ({
 			name: `worker${index + 1}`,
 			args: ['worker', `--concurrency=${options.concurrency ?? 10}`],
 			// A worker serves no editor: its health-check server is its only port.
@@ -94,8 +111,8 @@ function plans(options: QueueHarnessOptions, ports: { main: number; webhook: num
 	];
 }
 
-/** What every process of the topology shares: queue mode, Postgres, Redis, the webhook processor as WEBHOOK_URL. */
-function sharedEnv(postgres: Service, redis: Service, ports: { main: number; webhook: number }, extra: Record<string, string>) {
+/** What every process of the topology shares: queue mode, Postgres, Redis, the first webhook processor as WEBHOOK_URL. */
+function sharedEnv(postgres: Service, redis: Service, ports: Ports, extra: Record<string, string>) {
 	return {
 		EXECUTIONS_MODE: 'queue',
 		QUEUE_BULL_REDIS_HOST: '127.0.0.1',
@@ -106,7 +123,7 @@ function sharedEnv(postgres: Service, redis: Service, ports: { main: number; web
 		DB_POSTGRESDB_DATABASE: 'n8n',
 		DB_POSTGRESDB_USER: 'postgres',
 		DB_POSTGRESDB_PASSWORD: '',
-		WEBHOOK_URL: `http://127.0.0.1:${ports.webhook}/`,
+		WEBHOOK_URL: `http://127.0.0.1:${ports.webhooks[0]}/`,
 		N8N_EDITOR_BASE_URL: `http://127.0.0.1:${ports.main}/`,
 		...extra,
 	};
@@ -130,7 +147,8 @@ async function startAll(
 ) {
 	const { install, userFolder, shared } = where;
 	processes.set('main', await step(log, `start n8n ${install.version} main`, () => startPlan(install, userFolder, mainPlan, shared)));
-	await step(log, `start the webhook processor and ${others.length - 1} workers`, async () => {
+	const webhooks = others.filter((plan) => plan.name.startsWith('webhook')).length;
+	await step(log, `start ${webhooks} webhook processor(s) and ${others.length - webhooks} workers`, async () => {
 		const all = await Promise.allSettled(others.map((plan) => startPlan(install, userFolder, plan, shared)));
 		all.forEach((result, index) => result.status === 'fulfilled' && processes.set(others[index].name, result.value));
 		const failed = all.find((result): result is PromiseRejectedResult => result.status === 'rejected');
@@ -138,7 +156,7 @@ async function startAll(
 	});
 }
 
-/** Installs what is missing, then starts Postgres, Redis, the sandbox, main, one webhook processor and the workers. */
+/** Installs what is missing, then starts Postgres, Redis, the sandbox, main, the webhook processors and the workers. */
 export async function startQueueHarness(options: QueueHarnessOptions = {}): Promise<QueueHarness> {
 	const log = options.log ?? ((line: string) => console.log(line));
 	const install = await ensureN8n(log);
@@ -165,10 +183,14 @@ export async function startQueueHarness(options: QueueHarnessOptions = {}): Prom
 		);
 		started.push({ stop: () => sandbox.close() });
 
-		const ports = { main: options.port ?? (await freePort()), webhook: await freePort() };
-		const workerPorts = await Promise.all(Array.from({ length: options.workers ?? 2 }, () => freePort()));
+		const freePorts = (count: number) => Promise.all(Array.from({ length: count }, () => freePort()));
+		const ports: Ports = {
+			main: options.port ?? (await freePort()),
+			webhooks: await freePorts(options.webhookProcessors ?? 2),
+			workers: await freePorts(options.workers ?? 2),
+		};
 		const shared = sharedEnv(postgres, redis, ports, options.env ?? {});
-		const allPlans = plans(options, ports, workerPorts);
+		const allPlans = plans(options, ports);
 		await startAll(log, { install, userFolder, shared }, allPlans, processes);
 
 		const n8nUrl = `http://127.0.0.1:${ports.main}`;
@@ -183,7 +205,8 @@ export async function startQueueHarness(options: QueueHarnessOptions = {}): Prom
 		return {
 			n8nVersion: install.version,
 			n8nUrl,
-			webhookUrl: `http://127.0.0.1:${ports.webhook}`,
+			webhookUrl: `http://127.0.0.1:${ports.webhooks[0]}`,
+			webhookUrls: ports.webhooks.map((port) => `http://127.0.0.1:${port}`),
 			sandbox,
 			userFolder,
 			logFile: processes.get('main')!.logFile,

@@ -42,6 +42,8 @@ const {
 	hooksOf,
 	deactivateAll,
 	leadsDuringSlowActivation,
+	workflowFromExample,
+	repeatBeyondOneProcess,
 } = workflowHelpers(() => harness);
 
 afterEach(async () => {
@@ -418,12 +420,6 @@ describe('the example workflows in real n8n', () => {
 			body: JSON.stringify(body),
 		}).then(async (response) => ((await response.json()) as { lead: Record<string, unknown> }).lead);
 
-	/** Creates an example workflow as it ships, inactive. */
-	async function createFromExample(file: string) {
-		const { name, nodes, connections, settings } = loadExamples(harness.credentialId).find((candidate) => candidate.file === file)!;
-		return (await harness.api<{ id: string }>('POST', '/workflows', { name, nodes, connections, settings })).body;
-	}
-
 	/** Imports an example; a manual or schedule trigger is swapped for a webhook of the same name so it can be run. */
 	async function importExample(file: string) {
 		const example = loadExamples(harness.credentialId).find((candidate) => candidate.file === file)!;
@@ -488,7 +484,7 @@ describe('the example workflows in real n8n', () => {
 	});
 
 	test('without a public URL: the polling example texts each new lead that has a phone, once', async () => {
-		const body = await createFromExample('polling-new-lead-text.json');
+		const body = { id: (await workflowFromExample('polling-new-lead-text.json')).workflowId };
 		expect((await pollNow(body.id)).status).toBe(200);
 		const withPhone = await createLead({ firstName: 'Pia', lastName: 'Polling', phone: '+61400111222' });
 		await createLead({ firstName: 'Noel', lastName: 'Nophone' });
@@ -508,7 +504,7 @@ describe('the example workflows in real n8n', () => {
 	});
 
 	test('speed to lead without a public URL: Sophiie calls each new lead that has a phone, once', async () => {
-		const body = await createFromExample('polling-new-lead-call.json');
+		const body = { id: (await workflowFromExample('polling-new-lead-call.json')).workflowId };
 		expect((await pollNow(body.id)).status).toBe(200);
 		const calls = () => harness.sandbox.store.records.get('org_acme')!.calls;
 		const before = calls().length;
@@ -548,6 +544,24 @@ describe('the example workflows in real n8n', () => {
 		expect(nodeOutput(second, 'Create or update FAQ').map((faq) => faq.outcome)).toEqual(['updated', 'updated', 'updated']);
 		expect(faqs()).toHaveLength(before.length + 2);
 		await harness.api('POST', `/workflows/${example.workflowId}/deactivate`);
+	});
+
+	test('a repeat after n8n restarts: the trigger alone runs it again (it remembers per process), the once-across-processes example does not', async () => {
+		const run = await repeatBeyondOneProcess(async (envelopeId) => {
+			await harness.restartN8n!();
+			// Sophiie's retry of the same delivery, to the same URL, now served by the restarted n8n.
+			return await until('the restarted n8n to take the repeat', async () => {
+				const statuses = await harness.sandbox.webhooks.sendAgain(envelopeId);
+				return statuses.every((status) => status === 200) ? statuses : undefined;
+			});
+		});
+		expect(run.repeated).toEqual([200, 200]);
+		expect(run.executionsAfter).toEqual([2, 2]);
+		// The documented limit, asserted so that a change is noticed: the trigger alone ran the repeat.
+		expect(run.alone.map((execution) => (nodeOutput(execution, 'Sophiie Trigger')[0] as { id: string }).id)).toEqual([run.envelopeId, run.envelopeId]);
+		// The recipe: both executions started, the next step ran for the first only.
+		expect(run.nextSteps).toEqual([[{ leadId: expect.stringMatching(/^ld_/), deliveryId: run.envelopeId }]]);
+		expect(run.example.every((execution) => execution.status === 'success')).toBe(true);
 	});
 
 	test('a new lead becomes a Slack message and, having a phone, gets an SMS', async () => {

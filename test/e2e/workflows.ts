@@ -1,6 +1,7 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-globals -- development tooling, never published: the rules for node code do not apply */
 import { randomUUID } from 'node:crypto';
 
+import { loadExamples } from '../../scripts/harness/examples';
 import type { Harness } from '../../scripts/harness/n8n';
 import { sandboxCredentialRef } from '../../scripts/harness/n8n';
 import { sophiieTriggerNode, webhookNode } from '../../scripts/harness/workflow-nodes';
@@ -190,6 +191,51 @@ export function workflowHelpers(current: () => Harness) {
 		return { workflowId, fired, sent, started };
 	}
 
+	/** Creates an example workflow as it ships (inactive), with the harness's credential. */
+	async function workflowFromExample(file: string) {
+		const example = loadExamples(current().credentialId).find((candidate) => candidate.file === file);
+		if (!example) throw new Error(`No example ${file}`);
+		const { name, nodes, connections, settings } = example;
+		const { status, body } = await current().api<{ id: string }>('POST', '/workflows', { name, nodes, connections, settings });
+		if (status !== 200) throw new Error(`Creating workflow ${name} failed (${status}): ${JSON.stringify(body)}`);
+		return { workflowId: body.id, name, webhookId: String(nodes.find((node) => node.webhookId)?.webhookId) };
+	}
+
+	/**
+	 * One lead into two LEAD_CREATED workflows, the trigger alone and the
+	 * example that runs each delivery once across n8n processes, then `repeat`
+	 * sends that delivery again where the first process's memory does not reach
+	 * (another webhook processor, n8n after a restart). Resolves, once both have
+	 * run it twice and nothing more came, with their executions and how many
+	 * reached the example's next step.
+	 */
+	async function repeatBeyondOneProcess(repeat: (envelopeId: string) => Promise<number[]>) {
+		const { sandbox } = current();
+		const alone = await activeLeadTrigger('Sophiie: trigger alone');
+		const example = await workflowFromExample('new-lead-once-across-processes.json');
+		await activate(example.workflowId, example.name);
+		await until('the example subscribed', async () => (hooksOf(example.webhookId).length === 1 ? true : undefined));
+		const before = sandbox.webhooks.deliveries.length;
+		sandbox.fireEvent('LEAD_CREATED', 'org_acme');
+		await sandbox.webhooks.settled();
+		const sent = sandbox.webhooks.deliveries.slice(before);
+		if (refusedOrLost(sent).length > 0 || sent.length !== 2) throw new Error(`The lead's deliveries: ${attemptStatuses(sent)}`);
+		await finishedExecutions(alone.workflowId, 1);
+		await finishedExecutions(example.workflowId, 1);
+		const repeated = await repeat(sent[0].envelopeId);
+		const [aloneRuns, exampleRuns] = await Promise.all([finishedExecutions(alone.workflowId, 2), finishedExecutions(example.workflowId, 2)]);
+		await wait(1500);
+		const after = await Promise.all([executions(alone.workflowId), executions(example.workflowId)]);
+		return {
+			repeated,
+			envelopeId: sent[0].envelopeId,
+			alone: aloneRuns,
+			example: exampleRuns,
+			executionsAfter: after.map((list) => list.length),
+			nextSteps: exampleRuns.filter((execution) => nodeOutput(execution, 'Next step').length > 0).map((execution) => nodeOutput(execution, 'Next step')),
+		};
+	}
+
 	/** The hooks Sophiie holds for the trigger with this webhook id. */
 	function hooksOf(webhookId: string) {
 		return current().sandbox.webhooks.list().filter((hook) => new URL(hook.hookUrl).pathname.includes(`/${webhookId}/`));
@@ -221,5 +267,7 @@ export function workflowHelpers(current: () => Harness) {
 		hooksOf,
 		deactivateAll,
 		leadsDuringSlowActivation,
+		workflowFromExample,
+		repeatBeyondOneProcess,
 	};
 }

@@ -11,8 +11,8 @@ import { byId } from '../harness/params';
 
 /**
  * The package in n8n's queue mode, as teams scale n8n out: main (editor, API,
- * activation), a webhook processor behind WEBHOOK_URL, two workers, Postgres
- * and Redis, all on this machine. Production webhooks are called on the
+ * activation), two webhook processors (WEBHOOK_URL names the first, as a load
+ * balancer's address would), two workers, Postgres and Redis, all on this machine. Production webhooks are called on the
  * webhook processor; executions must run on the workers.
  */
 
@@ -37,6 +37,8 @@ const {
 	pollNow,
 	activeLeadTrigger,
 	leadsDuringSlowActivation,
+	repeatBeyondOneProcess,
+	deactivateAll,
 } = workflowHelpers(() => harness);
 const log = (name: string) => fs.readFileSync(harness.logFiles[name], 'utf8');
 const workerLogs = () => Object.keys(harness.logFiles).filter((name) => name.startsWith('worker')).map(log).join('\n');
@@ -49,7 +51,7 @@ function workerOf(executionId: string): string | undefined {
 }
 
 test('every process loaded the package; the editor offers the three nodes', async () => {
-	expect(Object.keys(harness.logFiles).sort()).toEqual(['main', 'webhook', 'worker1', 'worker2']);
+	expect(Object.keys(harness.logFiles).sort()).toEqual(['main', 'webhook', 'webhook2', 'worker1', 'worker2']);
 	const { body } = await harness.editorGet<Array<{ name: string }>>('/types/nodes.json');
 	expect(body.map((type) => type.name)).toEqual(
 		expect.arrayContaining(['n8n-nodes-sophiie.sophiie', 'n8n-nodes-sophiie.sophiieTrigger', 'n8n-nodes-sophiie.sophiiePollingTrigger']),
@@ -142,6 +144,17 @@ test('leads that reach the webhook processor while main is still activating the 
 
 	expect((await harness.api('POST', `/workflows/${workflowId}/deactivate`)).status).toBe(200);
 	await until('no subscription left', async () => (harness.sandbox.webhooks.list().length === 0 ? true : undefined));
+});
+
+test('a repeat that reaches the other webhook processor: the trigger alone runs it again, the once-across-processes example does not', async () => {
+	const run = await repeatBeyondOneProcess((envelopeId) => harness.sandbox.webhooks.sendAgain(envelopeId, harness.webhookUrls[1]));
+	expect(run.repeated).toEqual([200, 200]);
+	expect(run.executionsAfter).toEqual([2, 2]);
+	// The documented limit, asserted so that a change is noticed: each processor remembers only what it received.
+	expect(run.alone.map((execution) => (nodeOutput(execution, 'Sophiie Trigger')[0] as { id: string }).id)).toEqual([run.envelopeId, run.envelopeId]);
+	expect(run.nextSteps).toEqual([[{ leadId: expect.stringMatching(/^ld_/), deliveryId: run.envelopeId }]]);
+	for (const execution of [...run.alone, ...run.example]) expect(workerOf(execution.id)).toMatch(/^worker\d$/);
+	await deactivateAll();
 });
 
 test('the polling trigger: main polls, executions run on the workers, each new lead once, across a restart of main', async () => {
