@@ -58,20 +58,53 @@ export async function settledExecutions(harness: Harness, workflowId: string, ru
 	}
 }
 
-/** An activated Sophiie Trigger workflow for LEAD_CREATED, subscribed in the sandbox. */
-export async function triggerWorkflow(harness: Harness): Promise<string> {
+/**
+ * The node a real workflow has after its trigger: a Set node whose value is
+ * an expression over the item, so that n8n evaluates one per execution.
+ */
+function expressionNode() {
+	return {
+		id: randomUUID(),
+		name: 'Next step',
+		type: 'n8n-nodes-base.set',
+		typeVersion: 3.4,
+		position: [240, 0],
+		parameters: {
+			mode: 'manual',
+			includeOtherFields: false,
+			assignments: { assignments: [{ id: 'e1', name: 'summary', type: 'string', value: '={{ Object.keys($json).join(",") + " at " + $now.toISO() }}' }] },
+			options: {},
+		},
+	};
+}
+
+/** Nodes and connections of a workflow starting with `start`, then the expression node when asked. */
+function shaped(start: { name: string }, withExpression: boolean) {
+	if (!withExpression) return { nodes: [start], connections: {} };
+	const next = expressionNode();
+	return { nodes: [start, next], connections: { [start.name]: { main: [[{ node: next.name, type: 'main', index: 0 }]] } } };
+}
+
+export interface BurstWorkflowOptions {
+	/** The event it is subscribed to (LEAD_CREATED by default; a custom name keeps several apart). */
+	event?: string;
+	/** Adds a next node that evaluates an expression, as real workflows do. */
+	withExpression?: boolean;
+}
+
+/** An activated Sophiie Trigger workflow for one event, subscribed in the sandbox. */
+export async function triggerWorkflow(harness: Harness, { event = 'LEAD_CREATED', withExpression = false }: BurstWorkflowOptions = {}): Promise<string> {
 	const before = harness.sandbox.webhooks.list().length;
+	const listed = event === 'LEAD_CREATED';
+	const trigger = sophiieTriggerNode(
+		randomUUID(),
+		{ events: listed ? [event] : [], customEvents: listed ? '' : event, userId: 'usr_acme1' },
+		{ sophiieApi: sandboxCredentialRef(harness.credentialId) },
+	);
 	const { body } = await harness.api<{ id: string }>('POST', '/workflows', {
-		name: 'burst',
+		name: `burst: Sophiie Trigger${withExpression ? ' → expression' : ''}`,
 		settings: { executionOrder: 'v1', saveDataSuccessExecution: 'all' },
-		nodes: [
-			sophiieTriggerNode(
-				randomUUID(),
-				{ events: ['LEAD_CREATED'], customEvents: '', userId: 'usr_acme1' },
-				{ sophiieApi: sandboxCredentialRef(harness.credentialId) },
-			),
-		],
-		connections: {},
+		...shaped(trigger, withExpression),
 	});
 	await harness.api('POST', `/workflows/${body.id}/activate`);
 	for (let tries = 0; harness.sandbox.webhooks.list().length === before; tries++) {
@@ -82,13 +115,12 @@ export async function triggerWorkflow(harness: Harness): Promise<string> {
 }
 
 /** A workflow "n8n Webhook node (answers on receipt)", activated: the floor a trigger's answer can reach in n8n. */
-export async function webhookNodeWorkflow(harness: Harness): Promise<{ url: string; workflowId: string }> {
+export async function webhookNodeWorkflow(harness: Harness, { withExpression = false }: BurstWorkflowOptions = {}): Promise<{ url: string; workflowId: string }> {
 	const path = `floor-${randomUUID()}`;
 	const { body } = await harness.api<{ id: string }>('POST', '/workflows', {
-		name: 'webhook node floor',
-		settings: { executionOrder: 'v1' },
-		nodes: [webhookNode(path, { responseMode: 'onReceived' })],
-		connections: {},
+		name: `webhook node floor${withExpression ? ' → expression' : ''}`,
+		settings: { executionOrder: 'v1', saveDataSuccessExecution: 'all' },
+		...shaped(webhookNode(path, { responseMode: 'onReceived' }), withExpression),
 	});
 	await harness.api('POST', `/workflows/${body.id}/activate`);
 	const url = `${harness.webhookUrl}/webhook/${path}`;

@@ -1,173 +1,181 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-globals, no-console -- development tooling, never published: the rules for node code do not apply */
-import { settledExecutions, triggerWorkflow, webhookNodeWorkflow } from './burst-workflows';
+import { pause, settledExecutions, triggerWorkflow, webhookNodeWorkflow } from './burst-workflows';
 import type { Harness } from '../harness/n8n';
 import { startHarness } from '../harness/n8n';
-import { RECOMMENDED_BURST_SETTINGS, startQueueHarness } from '../harness/n8n-queue';
+import { startQueueHarness } from '../harness/n8n-queue';
 import { step } from '../harness/processes';
 
 /**
- * `npm run bench:burst`: BURST_SIZE (default 1,000) Sophiie deliveries sent at
- * once into an activated Sophiie Trigger workflow, in regular mode and in queue
- * mode, on n8n's defaults and with the settings the README recommends. The
- * sandbox delivers as a webhook sender does: 5 s timeout, 3 attempts, the same
- * envelope id on a retry. Counts what n8n answered, lost and duplicated.
+ * `npm run bench:burst`: bursts of Sophiie deliveries sent at once into the
+ * Sophiie Trigger and, in the same n8n, into n8n's own Webhook node, by the
+ * same sender (the sandbox: 5 s timeout, 3 attempts, the same envelope id on
+ * a retry), for each expression-engine setting of n8n 2.x (its sandbox on:
+ * defaults, lazy acquire, pool sizes 2 and 4; and legacy, the sandbox off),
+ * in regular mode and in queue mode with one and two webhook processors
+ * (two behind a round-robin balancer), for two workflow shapes: the trigger
+ * alone, and the trigger → a Set node evaluating an expression. Counts what
+ * each lost and ran twice.
+ *
+ * BURST_SIZES (default "100,250"), BURST_SETTINGS and BURST_MODES (names from
+ * the lists below, separated by ";") pick rows.
  */
 
 const SENDER = { timeoutMs: 5_000, maxAttempts: 3, backoffMs: 250 };
 
-interface Setup {
+interface Setting {
 	name: string;
-	queue: boolean;
-	workers: number;
 	env: Record<string, string>;
 }
 
-const setups: Setup[] = [
-	{ name: 'regular, defaults', queue: false, workers: 0, env: {} },
-	{ name: 'regular, recommended', queue: false, workers: 0, env: RECOMMENDED_BURST_SETTINGS },
-	{ name: 'queue, defaults, 2 workers', queue: true, workers: 2, env: {} },
-	{ name: 'queue, recommended, 1 worker', queue: true, workers: 1, env: RECOMMENDED_BURST_SETTINGS },
-	{ name: 'queue, recommended, 2 workers', queue: true, workers: 2, env: RECOMMENDED_BURST_SETTINGS },
+const SETTINGS: Setting[] = [
+	{ name: 'defaults', env: {} },
+	{ name: 'lazy acquire', env: { N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE: 'true' } },
+	{ name: 'pool size 2', env: { N8N_EXPRESSION_ENGINE_POOL_SIZE: '2' } },
+	{ name: 'pool size 4', env: { N8N_EXPRESSION_ENGINE_POOL_SIZE: '4' } },
+	{ name: 'legacy', env: { N8N_EXPRESSION_ENGINE: 'legacy' } },
 ];
 
-interface Result {
-	setup: string;
-	sent: number;
-	answered: number;
-	retried: number;
+interface Mode {
+	name: string;
+	/** Webhook processors in queue mode; 0 is regular mode. */
+	webhookProcessors: number;
+}
+
+const MODES: Mode[] = [
+	{ name: 'regular', webhookProcessors: 0 },
+	{ name: 'queue, 1 webhook processor', webhookProcessors: 1 },
+	{ name: 'queue, 2 webhook processors', webhookProcessors: 2 },
+];
+
+/** Every queue row: a Postgres pool that lets a webhook processor answer many deliveries at once. */
+const QUEUE_ENV = { DB_POSTGRESDB_POOL_SIZE: '10' };
+
+interface Outcome {
 	executions: number;
-	/** Executions n8n created but never finished (in queue mode: a job that never ran). */
-	unfinished: number;
 	lost: number;
 	duplicated: number;
+	retried: number;
 	perSecond: number;
 }
 
-async function burst(harness: Harness, setup: Setup, size: number): Promise<Result> {
-	const workflowId = await triggerWorkflow(harness);
+interface Row {
+	mode: string;
+	setting: string;
+	shape: string;
+	size: number;
+	sophiie: Outcome;
+	webhookNode: Outcome;
+}
+
+/** A contender: a workflow the sandbox delivers `event` to, and where its executions carry the envelope id. */
+interface Contender {
+	event: string;
+	workflowId: string;
+	envelopeIdOf(json: Record<string, unknown>): unknown;
+}
+
+async function contenders(harness: Harness, withExpression: boolean): Promise<{ sophiie: Contender; webhookNode: Contender }> {
+	const shape = withExpression ? 'EXPRESSION' : 'PLAIN';
+	const sophiieEvent = `BURST_TRIGGER_${shape}`;
+	const sophiie = { event: sophiieEvent, workflowId: await triggerWorkflow(harness, { event: sophiieEvent, withExpression }), envelopeIdOf: (json: Record<string, unknown>) => json.id };
+	// The Webhook node has no subscription of its own: the sandbox is told to deliver an event to its URL.
+	const floor = await webhookNodeWorkflow(harness, { withExpression });
+	const webhookEvent = `BURST_WEBHOOK_${shape}`;
+	harness.sandbox.webhooks.subscribe('org_acme', 'usr_acme1', { hookUrl: floor.url, trigger: webhookEvent });
+	const webhookNode = { event: webhookEvent, workflowId: floor.workflowId, envelopeIdOf: (json: Record<string, unknown>) => (json.body as { id?: unknown } | undefined)?.id };
+	return { sophiie, webhookNode };
+}
+
+async function burst(harness: Harness, contender: Contender, size: number): Promise<Outcome> {
 	const { webhooks } = harness.sandbox;
+	const deliveredBefore = webhooks.deliveries.length;
 	const started = Date.now();
-	for (let index = 0; index < size; index++) webhooks.emit('org_acme', 'LEAD_CREATED', { id: `ld_burst_${index}` });
+	for (let index = 0; index < size; index++) webhooks.emit('org_acme', contender.event, { id: `ld_burst_${started}_${index}` });
 	await webhooks.settled();
-	// Workers may still run after the last answer; in queue mode an execution whose job was lost never finishes: 15 s without change ends the wait.
-	const listed = await settledExecutions(harness, workflowId, { quietPolls: 5, pollMs: 3_000 });
-	const executions = listed.filter((execution) => execution.stoppedAt);
-	const envelopeIds = executions.map(
-		(execution) => execution.data?.resultData.runData['Sophiie Trigger']?.[0]?.data?.main[0][0]?.json.id,
-	);
-	const distinct = new Set(envelopeIds.filter(Boolean)).size;
-	const lastStop = Math.max(...executions.map((execution) => Date.parse(execution.stoppedAt!)), started);
-	const deliveries = webhooks.deliveries.slice(-size);
+	// Workers may still run after the last answer; in queue mode an execution whose job was lost never finishes: 10 s without change ends the wait.
+	const listed = await settledExecutions(harness, contender.workflowId, { quietPolls: 5, pollMs: 2_000 });
+	const fresh = listed.filter((execution) => execution.stoppedAt && Date.parse(execution.startedAt) >= started);
+	const ids = fresh
+		.map((execution) => {
+			const runs = execution.data?.resultData.runData ?? {};
+			const first = Object.values(runs)[0]?.[0]?.data?.main[0]?.[0]?.json as Record<string, unknown> | undefined;
+			return first ? contender.envelopeIdOf(first) : undefined;
+		})
+		.filter((id) => typeof id === 'string' && id.startsWith('evt_'));
+	const distinct = new Set(ids).size;
+	const lastStop = Math.max(started + 1, ...fresh.map((execution) => Date.parse(execution.stoppedAt!)));
+	const deliveries = webhooks.deliveries.slice(deliveredBefore);
 	return {
-		setup: setup.name,
-		sent: size,
-		answered: deliveries.filter((delivery) => delivery.delivered).length,
-		retried: deliveries.filter((delivery) => delivery.attempts.length > 1).length,
-		executions: executions.length,
-		unfinished: listed.length - executions.length,
+		executions: ids.length,
 		lost: size - distinct,
-		duplicated: executions.length - distinct,
-		perSecond: distinct === 0 ? 0 : distinct / ((lastStop - started) / 1000),
+		duplicated: ids.length - distinct,
+		retried: deliveries.filter((delivery) => delivery.attempts.length > 1).length,
+		perSecond: distinct / ((lastStop - started) / 1000),
 	};
 }
 
-async function run(setup: Setup, size: number): Promise<Result> {
-	const log = (line: string) => console.log(`  ${line}`);
+async function startFor(mode: Mode, setting: Setting, log: (line: string) => void): Promise<Harness> {
 	// Logs at n8n's default level, as in production (the harness otherwise logs at debug).
-	const options = { log, env: { N8N_LOG_LEVEL: 'info', ...setup.env }, sandboxDelivery: SENDER };
-	const harness = setup.queue
-		? await startQueueHarness({ ...options, workers: setup.workers, webhookProcessors: 1 })
-		: await startHarness(options);
+	const env = { N8N_LOG_LEVEL: 'info', ...setting.env };
+	if (mode.webhookProcessors === 0) return await startHarness({ log, env, sandboxDelivery: SENDER });
+	return await startQueueHarness({ log, env: { ...env, ...QUEUE_ENV }, sandboxDelivery: SENDER, workers: 2, webhookProcessors: mode.webhookProcessors, balanced: mode.webhookProcessors > 1 });
+}
+
+/** Every size and shape in one n8n, the two contenders alternating which goes first. */
+async function runMode(mode: Mode, setting: Setting, sizes: number[]): Promise<Row[]> {
+	const log = (line: string) => console.log(`  ${line}`);
+	const harness = await startFor(mode, setting, log);
+	const rows: Row[] = [];
 	try {
-		return await step(log, `${size} deliveries at once (${setup.name})`, () => burst(harness, setup, size));
+		for (const withExpression of [false, true]) {
+			const { sophiie, webhookNode } = await contenders(harness, withExpression);
+			for (const size of sizes) {
+				const shape = withExpression ? 'trigger → expression' : 'trigger alone';
+				const order = rows.length % 2 === 0 ? [sophiie, webhookNode] : [webhookNode, sophiie];
+				const outcomes = new Map<Contender, Outcome>();
+				for (const contender of order) {
+					const name = contender === sophiie ? 'Sophiie Trigger' : 'Webhook node';
+					outcomes.set(contender, await step(log, `${size} at once into the ${name} (${mode.name}, ${setting.name}, ${shape})`, () => burst(harness, contender, size)));
+					await pause(3_000);
+				}
+				rows.push({ mode: mode.name, setting: setting.name, shape, size, sophiie: outcomes.get(sophiie)!, webhookNode: outcomes.get(webhookNode)! });
+				console.log(table(rows.slice(-1)));
+			}
+		}
 	} finally {
 		await harness.stop();
 	}
+	return rows;
 }
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const cell = (outcome: Outcome) => `${outcome.executions} / ${outcome.lost} / ${outcome.duplicated} / ${outcome.retried} / ${outcome.perSecond.toFixed(1)}`;
 
-/** Median answer time of `count` deliveries sent one after another. */
-async function answerTime(url: string, count: number, expected: number): Promise<number> {
-	const times: number[] = [];
-	for (let index = 0; index < count; index++) {
-		const started = performance.now();
-		const response = await fetch(url, {
-			method: 'POST',
-			headers: { 'Content-Type': 'application/json' },
-			body: JSON.stringify({ id: `evt_${index}`, event: 'LEAD_CREATED', data: { id: `ld_${index}` } }),
-		});
-		await response.arrayBuffer();
-		if (response.status !== expected) throw new Error(`${url} answered ${response.status}, expected ${expected}`);
-		times.push(performance.now() - started);
-	}
-	return median(times);
-}
-
-/**
- * One delivery at a time, in regular mode: what a Sophiie delivery costs n8n to
- * answer (accepted, and refused for a wrong secret) beside n8n's own Webhook
- * node, on defaults and with the recommended settings.
- */
-async function answerTimes(count: number): Promise<string> {
-	const rows: string[] = [];
-	for (const [name, env] of [
-		['defaults', {}],
-		['recommended', RECOMMENDED_BURST_SETTINGS],
-	] as const) {
-		const harness = await startHarness({ log: (line) => console.log(`  ${line}`), env: { N8N_LOG_LEVEL: 'info', ...env } });
-		try {
-			await triggerWorkflow(harness);
-			const hookUrl = new URL(harness.sandbox.webhooks.list()[0].hookUrl);
-			const forged = new URL(hookUrl);
-			forged.searchParams.set('secret', 'f'.repeat(64));
-			const { url: floor } = await webhookNodeWorkflow(harness);
-			await answerTime(floor, 20, 200); // warm-up
-			const [accepted, refused, webhookNode] = [
-				await answerTime(hookUrl.toString(), count, 200),
-				await answerTime(forged.toString(), count, 401),
-				await answerTime(floor, count, 200),
-			];
-			rows.push(`| ${name} | ${accepted.toFixed(1)} ms | ${refused.toFixed(1)} ms | ${webhookNode.toFixed(1)} ms |`);
-		} finally {
-			await harness.stop();
-		}
-	}
+function table(rows: Row[]): string {
 	return [
-		'| n8n settings | Sophiie Trigger, accepted | Sophiie Trigger, wrong secret (401) | n8n Webhook node |',
-		'| --- | --- | --- | --- |',
-		...rows,
+		'| Mode | Setting | Workflow | At once | Sophiie Trigger | Webhook node |',
+		'| --- | --- | --- | --- | --- | --- |',
+		...rows.map((row) => `| ${row.mode} | ${row.setting} | ${row.shape} | ${row.size} | ${cell(row.sophiie)} | ${cell(row.webhookNode)} |`),
 	].join('\n');
 }
 
-function table(results: Result[]): string {
-	const rows = results.map(
-		(r) =>
-			`| ${r.setup} | ${r.answered} of ${r.sent} | ${r.retried} | ${r.executions} | ${r.unfinished} | ${r.lost} | ${r.duplicated} | ${r.perSecond.toFixed(1)} |`,
-	);
-	return [
-		'| Setup | Answered 2xx (after retries) | Retried by the sender | Executions finished | Never finished | Lost | Duplicated | Executions/s |',
-		'| --- | --- | --- | --- | --- | --- | --- | --- |',
-		...rows,
-	].join('\n');
+function picked<T extends { name: string }>(all: T[], variable: string): T[] {
+	const names = process.env[variable]?.split(';').map((name) => name.trim());
+	if (!names) return all;
+	const unknown = names.filter((name) => !all.some((entry) => entry.name === name));
+	if (unknown.length) throw new Error(`Unknown ${variable} ${unknown.join('; ')}; known: ${all.map((entry) => entry.name).join('; ')}`);
+	return all.filter((entry) => names.includes(entry.name));
 }
 
 async function main() {
-	const size = Number(process.env.BURST_SIZE ?? 1000);
-	// BURST_SETUPS: names from the table, separated by ";" (e.g. "queue, recommended, 2 workers").
-	const only = process.env.BURST_SETUPS?.split(';').map((name) => name.trim());
-	const unknown = only?.filter((name) => !setups.some((setup) => setup.name === name)) ?? [];
-	if (unknown.length) throw new Error(`Unknown BURST_SETUPS ${unknown.join('; ')}; known: ${setups.map((setup) => setup.name).join('; ')}`);
-	const answers = only ? '' : await answerTimes(200);
-	if (answers) console.log(answers);
-	const results: Result[] = [];
-	for (const setup of setups.filter((candidate) => !only || only.includes(candidate.name))) {
-		console.log(`\n━━ ${setup.name}`);
-		results.push(await run(setup, size));
-		console.log(table(results.slice(-1)));
+	const sizes = (process.env.BURST_SIZES ?? '100,250').split(',').map(Number);
+	const rows: Row[] = [];
+	for (const mode of picked(MODES, 'BURST_MODES')) {
+		for (const setting of picked(SETTINGS, 'BURST_SETTINGS')) {
+			console.log(`\n━━ ${mode.name}, ${setting.name}`);
+			rows.push(...(await runMode(mode, setting, sizes)));
+		}
 	}
-	console.log(`\nBurst of ${size} deliveries (sender: 5 s timeout, 3 attempts), n8n 2.40.7:\n\n${table(results)}`);
-	if (answers) console.log(`\nOne delivery at a time, median of 200, regular mode:\n\n${answers}`);
+	console.log(`\nBursts (sender: 5 s timeout, 3 attempts), n8n 2.40.7; each cell: executions / lost / duplicated / retried by the sender / executions per second:\n\n${table(rows)}`);
 }
 
 main().catch((error: Error) => {

@@ -4,6 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 
 import { batching, benchWorkflow, callBenchWorkflow, createHeaderCredential, floorNode, floorPackage, httpRequestNode } from './contenders';
+import type { Categories } from './cpu-profile';
+import { cpuByCategory, readProfiles } from './cpu-profile';
 import type { Harness } from '../harness/n8n';
 import { sandboxCredentialRef, startHarness, step } from '../harness/n8n';
 
@@ -25,7 +27,7 @@ const RUNS = 3;
 const CONCURRENCY = Number(process.env.BENCH_PROFILE_CONCURRENCY ?? 1);
 const LATENCY_MS = Number(process.env.BENCH_PROFILE_LATENCY_MS ?? 0);
 
-const CATEGORIES: Array<[string, RegExp]> = [
+const CATEGORIES: Categories = [
 	['this package', /\/n8n-nodes-sophiie\/dist\//],
 	['the floor node', /\/n8n-nodes-sophiie-bench-floor\//],
 	['n8n expression evaluation', /n8n-workflow\/dist\/.*(expression|workflow-data-proxy|extensions)|@n8n\/(tournament|expression-runtime)|isolated-vm/],
@@ -33,45 +35,6 @@ const CATEGORIES: Array<[string, RegExp]> = [
 	["n8n credential authentication (the credential's authenticate, pre-authentication)", /credentials-helper|request-helpers\/authentication|credential-types/],
 	['n8n request helper, axios, Node HTTP', /request-helper|backend-network|\/axios\/|follow-redirects|node:_http|node:net|node:internal\/(http|streams|dns)|node:stream/],
 ];
-
-interface ProfileNode {
-	id: number;
-	callFrame: { url: string; functionName: string };
-	children?: number[];
-}
-
-interface Profile {
-	nodes: ProfileNode[];
-	startTime: number;
-	samples: number[];
-	timeDeltas: number[];
-}
-
-function categoryOf(nodeId: number, nodes: Map<number, ProfileNode>, parents: Map<number, number>): string | undefined {
-	for (let id: number | undefined = nodeId; id !== undefined; id = parents.get(id)) {
-		const { url, functionName } = nodes.get(id)!.callFrame;
-		if (functionName === '(idle)') return undefined;
-		const found = CATEGORIES.find(([, pattern]) => pattern.test(url));
-		if (found) return found[0];
-	}
-	return 'the rest of n8n';
-}
-
-/** CPU microseconds per category within [fromUs, toUs] of the profile's clock. */
-function cpuByCategory(profile: Profile, fromUs: number, toUs: number): Record<string, number> {
-	const nodes = new Map(profile.nodes.map((node) => [node.id, node]));
-	const parents = new Map<number, number>();
-	for (const node of profile.nodes) for (const child of node.children ?? []) parents.set(child, node.id);
-	const totals: Record<string, number> = {};
-	let at = profile.startTime;
-	profile.samples.forEach((sample, index) => {
-		at += profile.timeDeltas[index];
-		if (at < fromUs || at > toUs) return;
-		const category = categoryOf(sample, nodes, parents);
-		if (category) totals[category] = (totals[category] ?? 0) + (profile.timeDeltas[index + 1] ?? profile.timeDeltas[index]);
-	});
-	return totals;
-}
 
 interface Contender {
 	name: string;
@@ -132,14 +95,13 @@ async function main() {
 
 /** Microseconds of CPU per item, by category, for each contender; then wall time per item and how busy n8n's thread was. */
 function report(dir: string, contenders: Contender[]) {
-	const files = fs.readdirSync(dir).filter((file) => file.endsWith('.cpuprofile'));
-	const profiles = files.map((file) => JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8')) as Profile);
+	const profiles = readProfiles(dir);
 	const perItem = contenders.map((contender) => {
 		const totals: Record<string, number> = {};
 		for (const profile of profiles) {
-			for (const [from, to] of contender.windows) for (const [name, us] of Object.entries(cpuByCategory(profile, from, to))) totals[name] = (totals[name] ?? 0) + us;
+			for (const [from, to] of contender.windows) for (const [name, us] of Object.entries(cpuByCategory(profile, CATEGORIES, from, to))) totals[name] = (totals[name] ?? 0) + us;
 		}
-		if (Object.keys(totals).length === 0) throw new Error(`No profile samples fell in the runs of ${contender.name} (${files.length} profiles in ${dir})`);
+		if (Object.keys(totals).length === 0) throw new Error(`No profile samples fell in the runs of ${contender.name} (${profiles.length} profiles in ${dir})`);
 		return Object.fromEntries(Object.entries(totals).map(([name, us]) => [name, us / (RUNS * ITEMS)]));
 	});
 	const names = [...new Set(perItem.flatMap((row) => Object.keys(row)))].sort((a, b) => (perItem[0][b] ?? 0) - (perItem[0][a] ?? 0));

@@ -17,6 +17,7 @@ import {
 	n8nEnvironment,
 	startN8nProcess,
 } from './n8n';
+import { startBalancer } from './balancer';
 import { packCleanCheckout } from './pack';
 import { freePort } from './ports';
 import type { Log } from './processes';
@@ -48,6 +49,8 @@ export interface QueueHarnessOptions {
 	workers?: number;
 	/** Webhook processors (default 2); WEBHOOK_URL names the first, as a load balancer's address would. */
 	webhookProcessors?: number;
+	/** Puts a round-robin load balancer in front of the webhook processors: WEBHOOK_URL names it. */
+	balanced?: boolean;
 	/** Worker concurrency (n8n's default is 10). */
 	concurrency?: number;
 	/** Settings for every n8n process, e.g. the README's recommended burst settings. */
@@ -63,7 +66,7 @@ export interface QueueHarnessOptions {
 export interface QueueHarness extends Harness {
 	/** Each process's log file, by role (`webhook`, `webhook2`…; workers numbered from 1: `worker1`). */
 	logFiles: Record<string, string>;
-	/** Every webhook processor's base URL, the first being `webhookUrl` (WEBHOOK_URL). */
+	/** Every webhook processor's base URL (`webhookUrl`, WEBHOOK_URL, is the first, or the balancer in front of them). */
 	webhookUrls: string[];
 	/** Stops and starts one process again (main: as after a deploy), waiting until it is ready. */
 	restart(name: 'main' | 'webhook'): Promise<void>;
@@ -81,6 +84,8 @@ interface Ports {
 	main: number;
 	webhooks: number[];
 	workers: number[];
+	/** Where deliveries are sent: the first webhook processor, or the balancer in front of them all. */
+	webhookBase: string;
 }
 
 const webhookName = (index: number) => (index === 0 ? 'webhook' : `webhook${index + 1}`);
@@ -123,7 +128,7 @@ function sharedEnv(postgres: Service, redis: Service, ports: Ports, extra: Recor
 		DB_POSTGRESDB_DATABASE: 'n8n',
 		DB_POSTGRESDB_USER: 'postgres',
 		DB_POSTGRESDB_PASSWORD: '',
-		WEBHOOK_URL: `http://127.0.0.1:${ports.webhooks[0]}/`,
+		WEBHOOK_URL: `${ports.webhookBase}/`,
 		N8N_EDITOR_BASE_URL: `http://127.0.0.1:${ports.main}/`,
 		...extra,
 	};
@@ -184,10 +189,15 @@ export async function startQueueHarness(options: QueueHarnessOptions = {}): Prom
 		started.push({ stop: () => sandbox.close() });
 
 		const freePorts = (count: number) => Promise.all(Array.from({ length: count }, () => freePort()));
+		const webhookPorts = await freePorts(options.webhookProcessors ?? 2);
+		const webhookUrls = webhookPorts.map((port) => `http://127.0.0.1:${port}`);
+		const balancer = options.balanced ? await startBalancer(webhookUrls) : undefined;
+		if (balancer) started.push({ stop: () => balancer.close() });
 		const ports: Ports = {
 			main: options.port ?? (await freePort()),
-			webhooks: await freePorts(options.webhookProcessors ?? 2),
+			webhooks: webhookPorts,
 			workers: await freePorts(options.workers ?? 2),
+			webhookBase: balancer?.url ?? webhookUrls[0],
 		};
 		const shared = sharedEnv(postgres, redis, ports, options.env ?? {});
 		const allPlans = plans(options, ports);
@@ -205,8 +215,8 @@ export async function startQueueHarness(options: QueueHarnessOptions = {}): Prom
 		return {
 			n8nVersion: install.version,
 			n8nUrl,
-			webhookUrl: `http://127.0.0.1:${ports.webhooks[0]}`,
-			webhookUrls: ports.webhooks.map((port) => `http://127.0.0.1:${port}`),
+			webhookUrl: ports.webhookBase,
+			webhookUrls,
 			sandbox,
 			userFolder,
 			logFile: processes.get('main')!.logFile,
