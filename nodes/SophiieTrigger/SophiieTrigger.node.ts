@@ -19,7 +19,12 @@ export class SophiieTrigger implements INodeType {
 		name: 'sophiieTrigger',
 		icon: { light: 'file:../../icons/sophiie.svg', dark: 'file:../../icons/sophiie.dark.svg' },
 		group: ['trigger'],
-		version: 1,
+		// 1.1 behaves as 1. It exists because n8n evaluates an expression for every
+		// delivery to a webhook trigger of version 1 (Webhook v1's Binary Data
+		// option, in its parseRequestBody), which on n8n 2.x costs an expression
+		// isolate per delivery; from 1.1 on it does not. Workflows saved with 1 keep it.
+		version: [1, 1.1],
+		defaultVersion: 1.1,
 		subtitle: '={{($parameter["events"] || []).join(", ")}}',
 		description: 'Starts the workflow when a Sophiie event happens, such as a new lead',
 		defaults: { name: 'Sophiie Trigger' },

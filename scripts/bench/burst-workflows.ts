@@ -90,16 +90,19 @@ export interface BurstWorkflowOptions {
 	event?: string;
 	/** Adds a next node that evaluates an expression, as real workflows do. */
 	withExpression?: boolean;
+	/** The trigger's typeVersion (its current one unless told). */
+	typeVersion?: number;
 }
 
 /** An activated Sophiie Trigger workflow for one event, subscribed in the sandbox. */
-export async function triggerWorkflow(harness: Harness, { event = 'LEAD_CREATED', withExpression = false }: BurstWorkflowOptions = {}): Promise<string> {
+export async function triggerWorkflow(harness: Harness, { event = 'LEAD_CREATED', withExpression = false, typeVersion }: BurstWorkflowOptions = {}): Promise<string> {
 	const before = harness.sandbox.webhooks.list().length;
 	const listed = event === 'LEAD_CREATED';
 	const trigger = sophiieTriggerNode(
 		randomUUID(),
 		{ events: listed ? [event] : [], customEvents: listed ? '' : event, userId: 'usr_acme1' },
 		{ sophiieApi: sandboxCredentialRef(harness.credentialId) },
+		typeVersion,
 	);
 	const { body } = await harness.api<{ id: string }>('POST', '/workflows', {
 		name: `burst: Sophiie Trigger${withExpression ? ' → expression' : ''}`,

@@ -50,19 +50,23 @@ interface Contender {
 
 const SETTINGS: Array<[string, Record<string, string>]> = [
 	['defaults (expression sandbox on)', {}],
+	['lazy acquire (sandbox on)', { N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE: 'true' }],
 	['legacy (sandbox off)', { N8N_EXPRESSION_ENGINE: 'legacy' }],
 ];
 
+/** The trigger (its current version, and version 1 as workflows saved before 1.1 have it) and the Webhook node, alone and → expression. */
 async function createContenders(harness: Harness): Promise<Contender[]> {
 	const contenders: Contender[] = [];
 	for (const withExpression of [false, true]) {
-		const event = withExpression ? 'PROFILE_EXPRESSION' : 'PROFILE_PLAIN';
-		const before = new Set(harness.sandbox.webhooks.list().map((hook) => hook.id));
-		const sophiie = await triggerWorkflow(harness, { event, withExpression });
-		const hook = harness.sandbox.webhooks.list().find((candidate) => !before.has(candidate.id))!;
-		const floor = await webhookNodeWorkflow(harness, { withExpression });
 		const shape = withExpression ? ' → expression' : '';
-		contenders.push({ name: `Sophiie Trigger${shape}`, url: hook.hookUrl, workflowId: sophiie, windows: [] });
+		for (const typeVersion of [1.1, 1]) {
+			const event = `PROFILE_${withExpression ? 'EXPRESSION' : 'PLAIN'}_V${String(typeVersion).replace('.', '_')}`;
+			const before = new Set(harness.sandbox.webhooks.list().map((hook) => hook.id));
+			const workflowId = await triggerWorkflow(harness, { event, withExpression, typeVersion });
+			const hook = harness.sandbox.webhooks.list().find((candidate) => !before.has(candidate.id))!;
+			contenders.push({ name: `Sophiie Trigger ${typeVersion === 1 ? 'v1' : 'v1.1'}${shape}`, url: hook.hookUrl, workflowId, windows: [] });
+		}
+		const floor = await webhookNodeWorkflow(harness, { withExpression });
 		contenders.push({ name: `Webhook node${shape}`, url: floor.url, workflowId: floor.workflowId, windows: [] });
 	}
 	return contenders;

@@ -17,13 +17,13 @@ export function webhookNode(path: string, response: { responseMode: string; resp
 	};
 }
 
-/** The Sophiie Trigger as a harness workflow's only node, with a fixed webhookId so its URL is known. */
-export function sophiieTriggerNode(webhookId: string, parameters: Record<string, unknown>, credentials: Record<string, unknown>) {
+/** The Sophiie Trigger as a harness workflow's only node (its current version unless told), with a fixed webhookId so its URL is known. */
+export function sophiieTriggerNode(webhookId: string, parameters: Record<string, unknown>, credentials: Record<string, unknown>, typeVersion = 1.1) {
 	return {
 		id: randomUUID(),
 		name: 'Sophiie Trigger',
 		type: 'n8n-nodes-sophiie.sophiieTrigger',
-		typeVersion: 1,
+		typeVersion,
 		position: [0, 0],
 		webhookId,
 		parameters,

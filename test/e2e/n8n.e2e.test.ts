@@ -304,6 +304,14 @@ describe('Sophiie Trigger in real n8n', () => {
 		await until('no subscription left', async () => (harness.sandbox.webhooks.list().length === 0 ? true : undefined));
 	});
 
+	test('a workflow saved with the trigger of version 1 (before 1.1) still runs each new lead', async () => {
+		const { workflowId } = await activeLeadTrigger('Sophiie Trigger, version 1', 1);
+		const lead = harness.sandbox.fireEvent('LEAD_CREATED', 'org_acme') as { id: string };
+		await harness.sandbox.webhooks.settled();
+		const [execution] = await finishedExecutions(workflowId, 1);
+		expect((nodeOutput(execution, 'Sophiie Trigger')[0].data as { id: string }).id).toBe(lead.id);
+	});
+
 	test('leads that come while n8n is still activating (Sophiie slow to answer the subscribe) each run the workflow once', async () => {
 		const { fired, sent, started } = await leadsDuringSlowActivation('e2e trigger slow activation');
 		process.stderr.write(`leads during activation: ${fired.length} leads, attempts answered ${attemptStatuses(sent)}\n`);

@@ -137,13 +137,13 @@ export function workflowHelpers(current: () => Harness) {
 		return activated;
 	}
 
-	/** A Sophiie Trigger workflow for LEAD_CREATED, not yet active. */
-	async function leadTriggerWorkflow(name: string) {
+	/** A Sophiie Trigger workflow for LEAD_CREATED (the trigger's current version unless told), not yet active. */
+	async function leadTriggerWorkflow(name: string, typeVersion?: number) {
 		const webhookId = randomUUID();
 		const { status, body } = await current().api<{ id: string }>('POST', '/workflows', {
 			name,
 			settings: { executionOrder: 'v1' },
-			nodes: [sophiieTriggerNode(webhookId, { events: ['LEAD_CREATED'], customEvents: '', userId: 'usr_acme1' }, sophiieCredential())],
+			nodes: [sophiieTriggerNode(webhookId, { events: ['LEAD_CREATED'], customEvents: '', userId: 'usr_acme1' }, sophiieCredential(), typeVersion)],
 			connections: {},
 		});
 		if (status !== 200) throw new Error(`Creating workflow ${name} failed (${status}): ${JSON.stringify(body)}`);
@@ -156,8 +156,8 @@ export function workflowHelpers(current: () => Harness) {
 	}
 
 	/** A Sophiie Trigger workflow for LEAD_CREATED, activated; resolves once Sophiie has its hook. */
-	async function activeLeadTrigger(name: string) {
-		const { workflowId, webhookId } = await leadTriggerWorkflow(name);
+	async function activeLeadTrigger(name: string, typeVersion?: number) {
+		const { workflowId, webhookId } = await leadTriggerWorkflow(name, typeVersion);
 		await activate(workflowId, name);
 		const [hook] = await until('the subscription', async () => {
 			const live = hooksOf(webhookId);
