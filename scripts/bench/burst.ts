@@ -121,6 +121,14 @@ async function startFor(mode: Mode, setting: Setting, log: (line: string) => voi
 	return await startQueueHarness({ log, env: { ...env, ...QUEUE_ENV }, sandboxDelivery: SENDER, workers: 2, webhookProcessors: mode.webhookProcessors, balanced: mode.webhookProcessors > 1 });
 }
 
+/** A few deliveries into each contender before the measured bursts, so that none pays for n8n's first run. */
+async function warmUp(harness: Harness, contender: Contender) {
+	const started = Date.now();
+	for (let index = 0; index < 10; index++) harness.sandbox.webhooks.emit('org_acme', contender.event, { id: `ld_warm_${started}_${index}` });
+	await harness.sandbox.webhooks.settled();
+	await settledExecutions(harness, contender.workflowId, { expected: 10, quietPolls: 5, pollMs: 500, includeData: false });
+}
+
 /** Every size and shape in one n8n, the two contenders alternating which goes first. */
 async function runMode(mode: Mode, setting: Setting, sizes: number[]): Promise<Row[]> {
 	const log = (line: string) => console.log(`  ${line}`);
@@ -129,6 +137,7 @@ async function runMode(mode: Mode, setting: Setting, sizes: number[]): Promise<R
 	try {
 		for (const withExpression of [false, true]) {
 			const { sophiie, webhookNode } = await contenders(harness, withExpression);
+			for (const contender of [sophiie, webhookNode]) await warmUp(harness, contender);
 			for (const size of sizes) {
 				const shape = withExpression ? 'trigger → expression' : 'trigger alone';
 				const order = rows.length % 2 === 0 ? [sophiie, webhookNode] : [webhookNode, sophiie];
