@@ -5,7 +5,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { until } from '../scripts/harness/until';
 import { useSandbox } from './harness/sandbox';
-import { TriggerHarness } from './harness/trigger';
+import { ResponseRecorder, TriggerHarness } from './harness/trigger';
 
 const env = useSandbox();
 
@@ -409,6 +409,16 @@ describe('Sophiie Trigger: deliveries', () => {
 		expect((await first).items).toHaveLength(1);
 		const after = await trigger.handle(deliveryUrl(trigger, { secret }), envelope('evt_slow'));
 		expect(after.response).toEqual({ received: true, started: false, repeated: true });
+	});
+
+	test('a delivery whose sender hung up before the trigger ran (it waited in n8n past the timeout) still counts as started: its retry is a repeat, not a 503', async () => {
+		const { trigger, secret } = await activated();
+		const hungUp = new ResponseRecorder();
+		hungUp.destroyed = true;
+		const first = await trigger.handle(deliveryUrl(trigger, { secret }), envelope('evt_late'), {}, hungUp);
+		expect(first.items).toHaveLength(1);
+		const retry = await trigger.handle(deliveryUrl(trigger, { secret }), envelope('evt_late'));
+		expect(retry.response).toEqual({ received: true, started: false, repeated: true });
 	});
 
 	test('when n8n could not start the first, the retry starts it', async () => {

@@ -78,6 +78,8 @@ function refuse(response: Response, status: number, message: string, retryAfterS
  */
 function settleOnAnswer(response: Response, settle: (started: boolean) => void) {
 	if (typeof response.once !== 'function') return settle(true);
+	// Hung up already (it waited in n8n's queue past the sender's timeout): 'close' has been and will not come again.
+	if (!response.writableFinished && (response.destroyed || response.socket?.destroyed)) return settle(true);
 	response.once('finish', () => settle(response.statusCode >= 200 && response.statusCode < 300));
 	response.once('close', () => {
 		if (!response.writableFinished) settle(true);

@@ -56,6 +56,8 @@ interface Outcome {
 	duplicated: number;
 	retried: number;
 	perSecond: number;
+	/** What the sender's attempts of the lost deliveries got: a status each, 0 for no answer in time. */
+	lostAttempts: string;
 }
 
 interface Row {
@@ -105,7 +107,13 @@ async function burst(harness: Harness, contender: Contender, size: number): Prom
 	const distinct = new Set(ids).size;
 	const lastStop = Math.max(started + 1, ...fresh.map((execution) => Date.parse(execution.stoppedAt!)));
 	const deliveries = webhooks.deliveries.slice(deliveredBefore);
+	const seen = new Set(ids);
+	const statuses: Record<string, number> = {};
+	for (const delivery of deliveries.filter((candidate) => !seen.has(candidate.envelopeId))) {
+		for (const { status } of delivery.attempts) statuses[status] = (statuses[status] ?? 0) + 1;
+	}
 	return {
+		lostAttempts: Object.entries(statuses).map(([status, count]) => `${status}×${count}`).join(', '),
 		executions: ids.length,
 		lost: size - distinct,
 		duplicated: ids.length - distinct,
@@ -149,6 +157,9 @@ async function runMode(mode: Mode, setting: Setting, sizes: number[]): Promise<R
 				}
 				rows.push({ mode: mode.name, setting: setting.name, shape, size, sophiie: outcomes.get(sophiie)!, webhookNode: outcomes.get(webhookNode)! });
 				console.log(table(rows.slice(-1)));
+				for (const [name, outcome] of [['Sophiie Trigger', outcomes.get(sophiie)!], ['Webhook node', outcomes.get(webhookNode)!]] as const) {
+					if (outcome.lost) console.log(`  ${name}: the lost deliveries' attempts got ${outcome.lostAttempts} (0: no answer within the sender's timeout)`);
+				}
 			}
 		}
 	} finally {

@@ -29,12 +29,15 @@ const USAGE = 'usage: SOPHIIE_API_KEY=… npm run verify:sophiie -- [--env devel
 const FLAGS = new Set(['--write']);
 const VALUED = new Set(['--env', '--base-url', '--webhooks-url', '--hook-url', '--listen', '--delivery-wait', '--json']);
 
-function parseArguments(argv: string[]) {
+/** Whether an argument is (or looks like) an API key: Sophiie's keys start with sk_. */
+const looksLikeKey = (arg: string, apiKey: string) => /^sk_/.test(arg) || (apiKey !== '' && arg.includes(apiKey));
+
+function parseArguments(argv: string[], apiKey: string) {
 	const values = new Map<string, string>();
 	const flags = new Set<string>();
 	for (let index = 0; index < argv.length; index++) {
 		const arg = argv[index];
-		if (/^sk_/.test(arg) || /key/i.test(arg)) throw new Error('Pass the API key in the SOPHIIE_API_KEY environment variable, never as an argument');
+		if (looksLikeKey(arg, apiKey)) throw new Error('Pass the API key in the SOPHIIE_API_KEY environment variable, never as an argument');
 		if (FLAGS.has(arg)) flags.add(arg);
 		else if (VALUED.has(arg) && argv[index + 1] !== undefined) values.set(arg, argv[++index]);
 		else throw new Error(`Unknown or incomplete argument "${arg}"\n${USAGE}`);
@@ -72,8 +75,8 @@ function printReport(report: CheckReport) {
 }
 
 async function main() {
-	const { values, flags } = parseArguments(process.argv.slice(2));
 	const apiKey = process.env.SOPHIIE_API_KEY ?? '';
+	const { values, flags } = parseArguments(process.argv.slice(2), apiKey);
 	if (apiKey.trim() === '') throw new Error(`Set SOPHIIE_API_KEY to the account's API key\n${USAGE}`);
 	const target = targetOf(values);
 	const write = flags.has('--write');

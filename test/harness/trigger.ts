@@ -52,10 +52,12 @@ export interface Delivery {
  * The subset of Express's `res` that trigger nodes use, recording what the
  * node answered and, when there is a real request, sending it.
  */
-class ResponseRecorder extends EventEmitter {
+export class ResponseRecorder extends EventEmitter {
 	statusCode = 200;
 	body: unknown;
 	ended = false;
+	/** Set when the sender hung up before n8n answered (its 'close' has been emitted already). */
+	destroyed = false;
 
 	constructor(private readonly res?: http.ServerResponse) {
 		super();
@@ -95,6 +97,8 @@ class ResponseRecorder extends EventEmitter {
 			this.res.setHeader('Content-Type', 'application/json');
 			this.res.end(text);
 		}
+		// A response whose socket is gone emits nothing more: its 'close' came when the sender hung up.
+		if (this.destroyed) return this;
 		this.emit('finish');
 		this.emit('close');
 		return this;
