@@ -23,7 +23,7 @@ import { MAX_CONCURRENCY } from '../../nodes/shared/limits';
  *    of 300 items, and 8 executions of 60 items started together; every
  *    repetition must succeed in full.
  * 4. Trigger throughput: a burst of deliveries into the Sophiie Trigger against
- *    n8n's own Webhook node, on defaults and with the recommended settings
+ *    n8n's own Webhook node, on defaults and with the legacy expression engine
  *    (trigger.ts).
  */
 
