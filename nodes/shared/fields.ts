@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import type { Endpoint } from './endpoints';
+import { PHONE_COUNTRY_OPTIONS } from './phone';
 import { DEFAULT_TIMEOUT_SECONDS, MAX_TIMEOUT_SECONDS } from './transport';
 
 /** Fields more than one of the three nodes show. */
@@ -133,3 +134,17 @@ export function memberSelect(displayName: string, description: string): INodePro
 		description: `${description} Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>`,
 	};
 }
+
+/**
+ * Phone Country, beside a phone field: None sends only numbers already in
+ * E.164; a country makes its local numbers E.164 (phone.ts). An expression
+ * may give a country code (AU, NZ…) from the item.
+ */
+export const phoneCountryField: INodeProperties = {
+	displayName: 'Phone Country',
+	name: 'phoneCountry',
+	type: 'options',
+	options: PHONE_COUNTRY_OPTIONS,
+	default: 'none',
+	description: 'The country of local numbers such as "0412 345 678", which then become E.164 ("+61412345678"). Numbers with a "+" are sent as they are. Spaces, dashes, dots and parentheses are always removed.',
+};

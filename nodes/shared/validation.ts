@@ -1,6 +1,9 @@
 import type { INode } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import type { PhoneCountry } from './phone';
+import { PHONE_COUNTRIES, phoneCountryOf, toE164, withoutFormatting } from './phone';
+
 /**
  * Input checks that run before any request is sent. Each error names the item
  * and the field, so a user can find the bad row in a long input.
@@ -149,18 +152,34 @@ export function validateEmail(node: INode, value: unknown, itemIndex: number, fi
 	return value;
 }
 
-export function validatePhone(node: INode, value: unknown, itemIndex: number, field: string): string {
-	if (typeof value !== 'string' || !isE164(value)) {
-		const shown = typeof value === 'string' ? preview(value) : describeType(value);
-		throw invalid(
-			node,
-			itemIndex,
-			field,
-			`${shown} is not an E.164 phone number`,
-			'Sophiie expects international format: "+", country code and number, no spaces, e.g. "+61412345678".',
-		);
+/**
+ * Returns the phone number to send: formatting removed (spaces, dashes, dots,
+ * parentheses) and, with a Phone Country other than None, a national number
+ * made E.164 for that country (phone.ts); else throws naming item and field.
+ */
+export function validatePhone(node: INode, value: unknown, itemIndex: number, field: string, phoneCountry: unknown = 'none', countryField = 'Phone Country'): string {
+	const shown = typeof value === 'string' ? preview(value) : describeType(value);
+	if (phoneCountry === undefined || phoneCountry === '' || phoneCountry === 'none') {
+		const compact = typeof value === 'string' ? withoutFormatting(value) : undefined;
+		if (compact !== undefined && isE164(compact)) return compact;
+		throw invalid(node, itemIndex, field, `${shown} is not an E.164 phone number`, 'Sophiie expects international format: "+", country code and number, e.g. "+61412345678". To send local numbers such as "0412 345 678", choose a Phone Country.');
 	}
-	return value;
+	const country = typeof phoneCountry === 'string' ? phoneCountryOf(phoneCountry) : undefined;
+	if (!country) {
+		const known = PHONE_COUNTRIES.map((entry) => entry.code).join(', ');
+		throw invalid(node, itemIndex, countryField, `${typeof phoneCountry === 'string' ? preview(phoneCountry) : describeType(phoneCountry)} is not a country this node knows`, `Choose one from the list, or give one of ${known} or "none".`);
+	}
+	const e164 = typeof value === 'string' ? toE164(value, country) : undefined;
+	if (e164 === undefined || !isE164(e164)) {
+		throw invalid(node, itemIndex, field, `${shown} is not a phone number of ${country.name} (Phone Country ${country.code})`, `Give a ${country.name} number (with or without its trunk prefix, e.g. ${exampleOf(country)}) or any number in E.164 with its "+".`);
+	}
+	return e164;
+}
+
+/** A number of the country as a form would hold it, for an error's hint. */
+function exampleOf(country: PhoneCountry): string {
+	const examples: Record<string, string> = { AU: '"0412 345 678"', NZ: '"021 123 4567"', GB: '"07911 123456"', IE: '"085 123 4567"', US: '"(415) 555-2671"', CA: '"(416) 555-0123"', SG: '"9123 4567"', ZA: '"082 123 4567"' };
+	return examples[country.code] ?? `"+${country.callingCode}…"`;
 }
 
 export function validateText(node: INode, value: unknown, itemIndex: number, field: string): string {

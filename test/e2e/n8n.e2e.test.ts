@@ -342,6 +342,9 @@ describe('every other operation in real n8n', () => {
 			['services', { resource: 'organization', operation: 'getServices' }, (out) => expect(out).toHaveLength(2)],
 			['company notes', { resource: 'company', operation: 'listNotes', companyId, returnAll: true }, (out) => expect(out).toEqual(companyNotes)],
 			['sms', { resource: 'sms', operation: 'send', userId: 'usr_acme2', leadId: byId(lead.id), message: 'See you Tuesday' }, (out) => expect(out).toEqual([{ message: 'Message sent successfully', leadId: lead.id, userId: 'usr_acme2' }])],
+			// Phone numbers as forms send them: a local number and Phone Country Australia become E.164.
+			['lead create, Australian phone', { resource: 'lead', operation: 'create', firstName: 'Oz', additionalFields: { phone: '0412 345 678', phoneCountry: 'AU' } }, (out) => expect(out).toEqual([expect.objectContaining({ firstName: 'Oz', phone: '+61412345678' })])],
+			['call create, Australian phone', { resource: 'call', operation: 'create', name: 'Oz', phoneNumber: '0412 345 678', phoneCountry: 'AU', mode: 'normal' }, () => expect(records.calls.at(-1)).toMatchObject({ name: 'Oz', phoneNumber: '+61412345678' })],
 		];
 		for (const [name, parameters, check] of cases) {
 			const flow = await webhookWorkflow(`e2e ${name}`, parameters);

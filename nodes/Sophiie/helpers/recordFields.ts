@@ -89,7 +89,7 @@ function sortedByName(properties: INodeProperties[]): INodeProperties[] {
 }
 
 /** One value, checked; `label` names the field in an error (with its collection). */
-function checkedValue(node: INode, field: RecordField, value: unknown, itemIndex: number, label: string): unknown {
+function checkedValue(node: INode, field: RecordField, value: unknown, itemIndex: number, label: string, phoneCountry: unknown): unknown {
 	switch (field.kind) {
 		case 'boolean':
 			return validateBoolean(node, value, itemIndex, label);
@@ -98,7 +98,7 @@ function checkedValue(node: INode, field: RecordField, value: unknown, itemIndex
 		case 'json':
 			return validateJson(node, value, itemIndex, label, field.shape ?? 'object');
 		case 'phone':
-			return validatePhone(node, value, itemIndex, label);
+			return validatePhone(node, value, itemIndex, label, phoneCountry);
 		case 'option': {
 			const text = validateBoundedText(node, value, itemIndex, label, field);
 			if (!field.onlyOptions) return text;
@@ -125,7 +125,8 @@ function setAt(body: IDataObject, key: string, value: unknown) {
 /**
  * The request body for the fields present in `values`, each checked before
  * anything is sent. Fields of `topLevel` are named alone in errors, the others
- * as `<collection> › <field>`.
+ * as `<collection> › <field>`. A phone field reads its country from
+ * `values.phoneCountry` (the Phone Country beside it).
  */
 export function recordBody(
 	node: INode,
@@ -140,7 +141,7 @@ export function recordBody(
 		const name = parameterName(field);
 		if (!(name in values)) continue;
 		const label = topLevel.includes(name) ? field.displayName : `${collection} › ${field.displayName}`;
-		setAt(body, field.key, checkedValue(node, field, values[name], itemIndex, label));
+		setAt(body, field.key, checkedValue(node, field, values[name], itemIndex, label, values.phoneCountry));
 	}
 	return body;
 }

@@ -5,6 +5,7 @@ import { sophiieApiRequest } from '../../../shared/transport';
 import type { RecordField } from '../../helpers/recordFields';
 import { fieldProperty, parameterName, recordBody } from '../../helpers/recordFields';
 import { CALL_MODES } from '../../helpers/sophiieFacts';
+import { phoneCountryField } from '../../../shared/fields';
 
 /** The call's body (sophiie-api.md §9.2: known from a third-party client only). */
 const CALL_FIELDS: RecordField[] = [
@@ -15,7 +16,7 @@ const CALL_FIELDS: RecordField[] = [
 		kind: 'phone',
 		required: true,
 		placeholder: 'e.g. +61412345678',
-		description: 'The number Sophiie calls, in E.164 format: "+", country code and number',
+		description: 'The number Sophiie calls, in E.164 format ("+", country code and number), or a local number with a Phone Country',
 	},
 	{
 		key: 'mode',
@@ -45,13 +46,14 @@ export const properties: INodeProperties[] = [
 		type: 'notice',
 		default: '',
 	},
-	...CALL_FIELDS.map((field) => fieldProperty(field, field.required)),
+	...CALL_FIELDS.flatMap((field) => (field.kind === 'phone' ? [fieldProperty(field, field.required), phoneCountryField] : [fieldProperty(field, field.required)])),
 ];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const names = CALL_FIELDS.map(parameterName);
 	const values: IDataObject = {};
 	for (const name of names) values[name] = this.getNodeParameter(name, itemIndex, '');
+	values.phoneCountry = this.getNodeParameter('phoneCountry', itemIndex, 'none');
 	// Custom Instructions left empty are not sent.
 	if (values.customInstructions === '') delete values.customInstructions;
 	const body = recordBody(this.getNode(), CALL_FIELDS, values, itemIndex, '', names);

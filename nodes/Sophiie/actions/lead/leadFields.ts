@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INode, INodeProperties } from 'n8n-workflow';
 
 import { LEAD_SOCIAL_FIELDS, LEAD_TEXT_FIELDS } from '../../helpers/sophiieFacts';
+import { phoneCountryField } from '../../../shared/fields';
 import { validateEmail, validatePhone, validateText } from '../../../shared/validation';
 
 /** The writable lead fields, shared by Create and Update. */
@@ -9,6 +10,7 @@ const FIELD_LABELS: Record<string, string> = {
 	lastName: 'Last Name',
 	email: 'Email',
 	phone: 'Phone',
+	phoneCountry: 'Phone Country',
 	suburb: 'Suburb',
 	businessName: 'Business Name',
 	facebook: 'Facebook',
@@ -35,7 +37,8 @@ export function leadFieldOptions(except: string[] = []): INodeProperties[] {
 		firstNameField,
 		textField('instagram', 'Instagram handle of the lead', 'e.g. @acme'),
 		textField('lastName', 'Last name of the lead', 'e.g. Citizen'),
-		textField('phone', 'Phone number in E.164 format: "+", country code and number', 'e.g. +61412345678'),
+		textField('phone', 'Phone number in E.164 format ("+", country code and number), or a local number with a Phone Country', 'e.g. +61412345678'),
+		phoneCountryField,
 		textField('suburb', 'Suburb of the lead', 'e.g. Surry Hills'),
 	].filter((field) => !except.includes(field.name));
 }
@@ -58,7 +61,7 @@ export function buildLeadBody(
 		if (name in fields) body[name] = validateText(node, fields[name], itemIndex, label(name));
 	}
 	if ('email' in fields) body.email = validateEmail(node, fields.email, itemIndex, label('email'));
-	if ('phone' in fields) body.phone = validatePhone(node, fields.phone, itemIndex, label('phone'));
+	if ('phone' in fields) body.phone = validatePhone(node, fields.phone, itemIndex, label('phone'), fields.phoneCountry, label('phoneCountry'));
 
 	const socials: IDataObject = {};
 	for (const name of LEAD_SOCIAL_FIELDS) {
