@@ -114,7 +114,7 @@ export const SOPHIIE_NODE_ASSUMPTIONS: Assumption[] = [
 		id: 'phone-numbers',
 		topic: 'Phone numbers',
 		documented: 'Third-party client requires E.164',
-		assumed: 'Sophiie keeps phone numbers in E.164; the node requires E.164.',
+		assumed: 'Sophiie keeps phone numbers in E.164, and takes only E.164; the node sends E.164 (formatting removed; a local number made E.164 for the Phone Country chosen).',
 	},
 	{
 		id: 'create-lead-required',
