@@ -1,8 +1,7 @@
 import type { INode } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import type { PhoneCountry } from './phone';
-import { PHONE_COUNTRIES, phoneCountryOf, toE164, withoutFormatting } from './phone';
+import { isE164, PHONE_COUNTRIES, phoneCountryOf, toE164, withoutFormatting } from './phone';
 
 /**
  * Input checks that run before any request is sent. Each error names the item
@@ -16,8 +15,6 @@ const MAX_ID_LENGTH = 128;
 const EMAIL_PATTERN = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/;
 const MAX_EMAIL_LENGTH = 254;
 
-/** E.164: a plus sign, a country code that does not start with 0, at most 15 digits. */
-const E164_PATTERN = /^\+[1-9]\d{1,14}$/;
 
 function preview(value: string): string {
 	return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
@@ -52,8 +49,6 @@ function whyIdIsInvalid(value: string): string | undefined {
 /** Whether an id is one the node sends as it is (the lead-ids assumption). */
 export const isSendableId = (value: string): boolean => whyIdIsInvalid(value) === undefined;
 
-/** Whether a phone number is in E.164, as the node requires. */
-export const isE164 = (value: string): boolean => E164_PATTERN.test(value);
 
 /** Returns a Sophiie id (lead, member…) or throws a NodeOperationError naming item and field. */
 export function validateId(node: INode, value: unknown, itemIndex: number, field: string): string {
@@ -170,16 +165,10 @@ export function validatePhone(node: INode, value: unknown, itemIndex: number, fi
 		throw invalid(node, itemIndex, countryField, `${typeof phoneCountry === 'string' ? preview(phoneCountry) : describeType(phoneCountry)} is not a country this node knows`, `Choose one from the list, or give one of ${known} or "none".`);
 	}
 	const e164 = typeof value === 'string' ? toE164(value, country) : undefined;
-	if (e164 === undefined || !isE164(e164)) {
-		throw invalid(node, itemIndex, field, `${shown} is not a phone number of ${country.name} (Phone Country ${country.code})`, `Give a ${country.name} number (with or without its trunk prefix, e.g. ${exampleOf(country)}) or any number in E.164 with its "+".`);
+	if (e164 === undefined) {
+		throw invalid(node, itemIndex, field, `${shown} is not a phone number of ${country.name} (Phone Country ${country.code})`, `Give a ${country.name} number (with or without its trunk prefix, e.g. "${country.example}") or any number in E.164 with its "+".`);
 	}
 	return e164;
-}
-
-/** A number of the country as a form would hold it, for an error's hint. */
-function exampleOf(country: PhoneCountry): string {
-	const examples: Record<string, string> = { AU: '"0412 345 678"', NZ: '"021 123 4567"', GB: '"07911 123456"', IE: '"085 123 4567"', US: '"(415) 555-2671"', CA: '"(416) 555-0123"', SG: '"9123 4567"', ZA: '"082 123 4567"' };
-	return examples[country.code] ?? `"+${country.callingCode}…"`;
 }
 
 export function validateText(node: INode, value: unknown, itemIndex: number, field: string): string {

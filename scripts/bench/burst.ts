@@ -88,12 +88,18 @@ async function contenders(harness: Harness, withExpression: boolean): Promise<{ 
 	return { sophiie, webhookNode };
 }
 
+/** `count` deliveries of the contender's event sent at once, until the sender is done with them; when they were sent. */
+async function sendAtOnce(harness: Harness, contender: Contender, count: number): Promise<number> {
+	const started = Date.now();
+	for (let index = 0; index < count; index++) harness.sandbox.webhooks.emit('org_acme', contender.event, { id: `ld_burst_${started}_${index}` });
+	await harness.sandbox.webhooks.settled();
+	return started;
+}
+
 async function burst(harness: Harness, contender: Contender, size: number): Promise<Outcome> {
 	const { webhooks } = harness.sandbox;
 	const deliveredBefore = webhooks.deliveries.length;
-	const started = Date.now();
-	for (let index = 0; index < size; index++) webhooks.emit('org_acme', contender.event, { id: `ld_burst_${started}_${index}` });
-	await webhooks.settled();
+	const started = await sendAtOnce(harness, contender, size);
 	// Workers may still run after the last answer; in queue mode an execution whose job was lost never finishes: 10 s without change ends the wait.
 	const listed = await settledExecutions(harness, contender.workflowId, { quietPolls: 5, pollMs: 2_000 });
 	const fresh = listed.filter((execution) => execution.stoppedAt && Date.parse(execution.startedAt) >= started);
@@ -131,9 +137,7 @@ async function startFor(mode: Mode, setting: Setting, log: (line: string) => voi
 
 /** A few deliveries into each contender before the measured bursts, so that none pays for n8n's first run. */
 async function warmUp(harness: Harness, contender: Contender) {
-	const started = Date.now();
-	for (let index = 0; index < 10; index++) harness.sandbox.webhooks.emit('org_acme', contender.event, { id: `ld_warm_${started}_${index}` });
-	await harness.sandbox.webhooks.settled();
+	await sendAtOnce(harness, contender, 10);
 	await settledExecutions(harness, contender.workflowId, { expected: 10, quietPolls: 5, pollMs: 500, includeData: false });
 }
 

@@ -45,7 +45,7 @@ function categoryOf(categories: Categories, callers: Callers, nodeId: number, no
 }
 
 /** CPU microseconds per category within [fromUs, toUs] of the profile's clock. */
-export function cpuByCategory(profile: Profile, categories: Categories, fromUs: number, toUs: number, callers: Callers = {}): Record<string, number> {
+function cpuByCategory(profile: Profile, categories: Categories, fromUs: number, toUs: number, callers: Callers = {}): Record<string, number> {
 	const nodes = new Map(profile.nodes.map((node) => [node.id, node]));
 	const parents = new Map<number, number>();
 	for (const node of profile.nodes) for (const child of node.children ?? []) parents.set(child, node.id);
@@ -57,6 +57,15 @@ export function cpuByCategory(profile: Profile, categories: Categories, fromUs: 
 		const category = categoryOf(categories, callers, sample, nodes, parents);
 		if (category) totals[category] = (totals[category] ?? 0) + (profile.timeDeltas[index + 1] ?? profile.timeDeltas[index]);
 	});
+	return totals;
+}
+
+/** CPU microseconds per category over several windows of every profile (each process's). */
+export function cpuInWindows(profiles: Profile[], categories: Categories, windows: Array<[number, number]>, callers: Callers = {}): Record<string, number> {
+	const totals: Record<string, number> = {};
+	for (const profile of profiles) {
+		for (const [from, to] of windows) for (const [name, us] of Object.entries(cpuByCategory(profile, categories, from, to, callers))) totals[name] = (totals[name] ?? 0) + us;
+	}
 	return totals;
 }
 

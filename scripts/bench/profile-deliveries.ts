@@ -5,7 +5,7 @@ import path from 'node:path';
 
 import { allExecutions, pause, triggerWorkflow, webhookNodeWorkflow } from './burst-workflows';
 import type { Callers, Categories } from './cpu-profile';
-import { cpuByCategory, readProfiles } from './cpu-profile';
+import { cpuInWindows, readProfiles } from './cpu-profile';
 import type { Harness } from '../harness/n8n';
 import { startHarness, step } from '../harness/n8n';
 
@@ -115,10 +115,7 @@ async function profileSetting(log: (line: string) => void, env: Record<string, s
 function report(setting: string, dir: string, contenders: Contender[]) {
 	const profiles = readProfiles(dir);
 	const perDelivery = contenders.map((contender) => {
-		const totals: Record<string, number> = {};
-		for (const profile of profiles) {
-			for (const [from, to] of contender.windows) for (const [name, us] of Object.entries(cpuByCategory(profile, CATEGORIES, from, to, CALLERS))) totals[name] = (totals[name] ?? 0) + us;
-		}
+		const totals = cpuInWindows(profiles, CATEGORIES, contender.windows, CALLERS);
 		return Object.fromEntries(Object.entries(totals).map(([name, us]) => [name, us / (RUNS * DELIVERIES)]));
 	});
 	const names = [...new Set(perDelivery.flatMap((row) => Object.keys(row)))].sort((a, b) => (perDelivery[0][b] ?? 0) - (perDelivery[0][a] ?? 0));

@@ -5,7 +5,7 @@ import path from 'node:path';
 
 import { batching, benchWorkflow, callBenchWorkflow, createHeaderCredential, floorNode, floorPackage, httpRequestNode } from './contenders';
 import type { Categories } from './cpu-profile';
-import { cpuByCategory, readProfiles } from './cpu-profile';
+import { cpuInWindows, readProfiles } from './cpu-profile';
 import type { Harness } from '../harness/n8n';
 import { sandboxCredentialRef, startHarness, step } from '../harness/n8n';
 
@@ -97,10 +97,7 @@ async function main() {
 function report(dir: string, contenders: Contender[]) {
 	const profiles = readProfiles(dir);
 	const perItem = contenders.map((contender) => {
-		const totals: Record<string, number> = {};
-		for (const profile of profiles) {
-			for (const [from, to] of contender.windows) for (const [name, us] of Object.entries(cpuByCategory(profile, CATEGORIES, from, to))) totals[name] = (totals[name] ?? 0) + us;
-		}
+		const totals = cpuInWindows(profiles, CATEGORIES, contender.windows);
 		if (Object.keys(totals).length === 0) throw new Error(`No profile samples fell in the runs of ${contender.name} (${profiles.length} profiles in ${dir})`);
 		return Object.fromEntries(Object.entries(totals).map(([name, us]) => [name, us / (RUNS * ITEMS)]));
 	});

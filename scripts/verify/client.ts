@@ -2,7 +2,7 @@ import type { IDataObject, IHttpRequestMethods } from 'n8n-workflow';
 
 import { SOPHIIE_ENVIRONMENTS } from '../../credentials/SophiieApi.credentials';
 import type { SophiieAnswer, SophiieHost } from '../../nodes/shared/transport';
-import { sophiieAnswer } from '../../nodes/shared/transport';
+import { isSophiieErrorEnvelope, sophiieAnswer } from '../../nodes/shared/transport';
 import { loadOptionsContext } from '../harness/n8n-core';
 
 /**
@@ -65,9 +65,8 @@ export function objectOf(body: unknown): Record<string, unknown> | undefined {
 
 /** Whether a body is Sophiie's documented error envelope `{ success: false, message, error: { status, message } }` for this status. */
 export function isErrorEnvelope(body: unknown, status: number): boolean {
-	const envelope = objectOf(body);
-	const error = objectOf(envelope?.error);
-	return envelope?.success === false && typeof envelope.message === 'string' && error?.status === status && typeof error.message === 'string';
+	// The node's own rule (success false, the status), and the documented messages beside it.
+	return isSophiieErrorEnvelope(status, body) && typeof objectOf(body)?.message === 'string' && typeof objectOf(objectOf(body)?.error)?.message === 'string';
 }
 
 /** "HTTP 409: Conflict" — the status and Sophiie's message, for a detail. */

@@ -34,9 +34,14 @@ function sophiieMessageOf(body: unknown): string | undefined {
  * likely means the base URL points somewhere else.
  */
 export function isSophiieNotFound(status: number, body: unknown): boolean {
-	if (status !== 404 || !body || typeof body !== 'object') return false;
+	return status === 404 && isSophiieErrorEnvelope(status, body);
+}
+
+/** Sophiie's documented error envelope for this status: `{ success: false, …, error: { status } }`. */
+export function isSophiieErrorEnvelope(status: number, body: unknown): boolean {
+	if (!body || typeof body !== 'object') return false;
 	const envelope = body as { success?: unknown; error?: { status?: unknown } };
-	return envelope.success === false && envelope.error?.status === 404;
+	return envelope.success === false && envelope.error?.status === status;
 }
 
 /** What came back, for messages about responses that are not what Sophiie documents. */

@@ -9,7 +9,7 @@
 export { CREDENTIAL_TYPE, DEFAULT_TIMEOUT_SECONDS, MAX_TIMEOUT_SECONDS } from './connection';
 export { forgetConnection, getConnection } from './connection';
 export type { SophiieContext } from './connection';
-export { asNodeError, isConflict, isNotFound } from './errors';
+export { asNodeError, isConflict, isNotFound, isSophiieErrorEnvelope } from './errors';
 export { sophiieAnswer, sophiieApiRequest, sophiieWebhooksRequest } from './request';
 export type { SophiieAnswer, SophiieHost, SophiieRequestOptions } from './request';
 export { MAX_PAGE_SIZE, pages, sophiieApiRequestAllItems } from './pagination';

@@ -91,8 +91,9 @@ export interface ReadPage extends ListPage {
 /**
  * The one page loop: the pages of a list (`{ <listKey>: [...], totalPages,
  * currentPage, totalCount }`), in order, from `firstPage` until the last page
- * (by totalPages, or a short page when a list has no counters) or `maxPages`. With `readAhead`, the next few pages are requested at once,
- * but they are still yielded strictly in order. A server that keeps sending
+ * (by totalPages, or a short page when a list has no counters) or `maxPages`.
+ * With `readAhead`, the next few pages are requested at once, but they are
+ * still yielded strictly in order. A server that keeps sending
  * pages with nothing new stops with an error rather than being read forever.
  */
 export async function* pages(

@@ -1,11 +1,9 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { Endpoint } from '../../../nodes/shared/endpoints';
 import { ENDPOINTS } from '../../../nodes/shared/endpoints';
-import type { SophiieAnswer } from '../../../nodes/shared/transport';
 import { answerSummary, isSuccess, objectOf } from '../client';
-import type { CheckContext } from '../context';
-import { removeScratch } from '../context';
+import type { CheckContext, RecordEndpoint } from '../context';
+import { createScratch, recordIn } from '../context';
 import { shapeOf } from '../mask';
 
 /**
@@ -14,25 +12,6 @@ import { shapeOf } from '../mask';
  * so Sophiie's AI never uses them, updated and deleted, with the shape of
  * every answer.
  */
-
-type RecordEndpoint = Endpoint & { recordPath: (id: string) => string[]; recordKey: string };
-
-/** The record in a write's answer, and whether it came under the endpoint's key. */
-function recordIn(endpoint: RecordEndpoint, answer: SophiieAnswer) {
-	const body = objectOf(answer.body);
-	const wrapped = objectOf(body?.[endpoint.recordKey]);
-	return { record: wrapped ?? body, wrapped: !!wrapped };
-}
-
-async function create(ctx: CheckContext, endpoint: RecordEndpoint, body: IDataObject) {
-	const answer = await ctx.client.api('POST', endpoint.listPath, { body });
-	const { record, wrapped } = recordIn(endpoint, answer);
-	const id = record?.id;
-	if (!isSuccess(answer) || (typeof id !== 'number' && typeof id !== 'string')) return { answer, wrapped };
-	const name = `${endpoint.noun} ${String(id)}`;
-	ctx.scratch.add({ name, remove: () => removeScratch(ctx, endpoint.recordPath(String(id))) });
-	return { answer, wrapped, id: String(id), name };
-}
 
 /** Whether a record is still in the first pages of its list (up to 5 of 100). */
 async function listed(ctx: CheckContext, endpoint: RecordEndpoint, id: string): Promise<boolean> {
@@ -62,12 +41,12 @@ async function updateAndDelete(ctx: CheckContext, endpoint: RecordEndpoint, id: 
 /** An FAQ or a policy: wrapped answers, no Get of one, no duplicate rule. */
 async function probeFaqOrPolicy(ctx: CheckContext, endpoint: RecordEndpoint, body: IDataObject, update: IDataObject) {
 	ctx.step(`creating a scratch ${endpoint.noun}`);
-	const first = await create(ctx, endpoint, body);
+	const first = await createScratch(ctx, endpoint, body);
 	ctx.findings.judge('faqs-policies', !!first.id && first.wrapped, `${endpoint.noun} create answered ${answerSummary(first.answer)}, ${shapeOf(first.answer.body)}`);
 	if (!first.id || !first.name) return;
 	const get = await ctx.client.api('GET', endpoint.recordPath(first.id));
 	ctx.findings.judge('faqs-policies', !isSuccess(get), `a Get of one ${endpoint.noun}: ${answerSummary(get)}`);
-	const second = await create(ctx, endpoint, body);
+	const second = await createScratch(ctx, endpoint, body);
 	ctx.findings.judge('faqs-policies', !!second.id, `a second ${endpoint.noun} with the same ${endpoint.labelField}: ${answerSummary(second.answer)}`);
 	if (second.name) await ctx.scratch.remove(second.name);
 	await updateAndDelete(ctx, endpoint, first.id, first.name, update, 'faqs-policies');
@@ -76,10 +55,10 @@ async function probeFaqOrPolicy(ctx: CheckContext, endpoint: RecordEndpoint, bod
 /** A scenario or a transfer: a second one with the same name or label is 409. */
 async function probeConflict(ctx: CheckContext, endpoint: RecordEndpoint, body: IDataObject) {
 	ctx.step(`creating a scratch ${endpoint.noun}`);
-	const first = await create(ctx, endpoint, body);
+	const first = await createScratch(ctx, endpoint, body);
 	ctx.findings.judge('record-shapes', !!first.id && first.wrapped, `${endpoint.noun} create answered ${answerSummary(first.answer)}, ${shapeOf(first.answer.body)}`);
 	if (!first.id || !first.name) return undefined;
-	const second = await create(ctx, endpoint, body);
+	const second = await createScratch(ctx, endpoint, body);
 	ctx.findings.judge('scenario-transfer-409', second.answer.status === 409, `a second ${endpoint.noun} with the same ${endpoint.labelField}: ${answerSummary(second.answer)}`);
 	if (second.name) await ctx.scratch.remove(second.name);
 	return { id: first.id, name: first.name };
@@ -94,7 +73,7 @@ async function probeTransferValues(ctx: CheckContext, transfer: IDataObject) {
 	];
 	for (const { field, body } of values) {
 		ctx.step(`a transfer with ${field} ${String(body[field as keyof typeof body])}`);
-		const made = await create(ctx, endpoint, body);
+		const made = await createScratch(ctx, endpoint, body);
 		ctx.findings.judge('transfer-enums', !!made.id, `${field} ${String(body[field as keyof typeof body])}: ${answerSummary(made.answer)}`);
 		if (made.name) await ctx.scratch.remove(made.name);
 	}

@@ -4,7 +4,7 @@ import { ENDPOINTS } from '../../../nodes/shared/endpoints';
 import type { SophiieAnswer } from '../../../nodes/shared/transport';
 import { answerSummary, isErrorEnvelope, isSuccess, objectOf } from '../client';
 import type { CheckContext } from '../context';
-import { removeScratch } from '../context';
+import { createScratch } from '../context';
 import { shapeOf, shown } from '../mask';
 import { listActivities, probeActivityFilter } from './reads';
 
@@ -24,17 +24,15 @@ interface ScratchLead {
 
 /** Creates a scratch lead; undefined (with the answer) when Sophiie refuses it. */
 async function createLead(ctx: CheckContext, body: IDataObject): Promise<{ created?: ScratchLead; answer: SophiieAnswer }> {
-	const answer = await ctx.client.api('POST', ENDPOINTS.lead.listPath, { body });
-	const answered = objectOf(answer.body);
-	const lead = objectOf(answered?.lead) ?? answered;
-	const id = lead?.id;
-	if (!isSuccess(answer) || typeof id !== 'string') return { answer };
-	ctx.scratch.add({ name: `lead ${id}`, remove: () => removeScratch(ctx, ENDPOINTS.lead.recordPath(id)) });
-	return { created: { id, lead: lead as IDataObject }, answer };
+	const { answer, id, record } = await createScratch(ctx, ENDPOINTS.lead, body);
+	return { created: id === undefined ? undefined : { id, lead: record! }, answer };
 }
 
+/** A scratch lead's name in the clean-up list (createScratch's "<noun> <id>"). */
+const scratchName = (lead: ScratchLead) => `${ENDPOINTS.lead.noun} ${lead.id}`;
+
 async function removeLead(ctx: CheckContext, lead: ScratchLead | undefined) {
-	if (lead) await ctx.scratch.remove(`lead ${lead.id}`);
+	if (lead) await ctx.scratch.remove(scratchName(lead));
 }
 
 const emailOf = (ctx: CheckContext, tag: string) => `verify-sophiie+${ctx.stamp}-${tag}@example.com`;
@@ -99,7 +97,7 @@ async function probeDuplicates(ctx: CheckContext, lead: ScratchLead) {
 async function probeDelete(ctx: CheckContext, lead: ScratchLead) {
 	ctx.step(`deleting lead ${lead.id}`);
 	const deleted = await ctx.client.api('DELETE', ENDPOINTS.lead.recordPath(lead.id));
-	if (isSuccess(deleted)) ctx.scratch.gone(`lead ${lead.id}`);
+	if (isSuccess(deleted)) ctx.scratch.gone(scratchName(lead));
 	ctx.findings.judge('lead-writes', isSuccess(deleted) && typeof objectOf(deleted.body)?.message === 'string', `delete answered ${answerSummary(deleted)}, ${shapeOf(deleted.body)}`);
 	const read = await ctx.client.api('GET', ENDPOINTS.lead.recordPath(lead.id));
 	ctx.findings.judge('error-envelope-404', read.status === 404 && isErrorEnvelope(read.body, 404), `a Get of the deleted lead: ${answerSummary(read)}`);

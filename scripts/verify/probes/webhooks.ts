@@ -4,7 +4,7 @@ import { subscriptionIdOf, TRIGGER_EVENTS } from '../../../nodes/SophiieTrigger/
 import { ENDPOINTS } from '../../../nodes/shared/endpoints';
 import { answerSummary, isErrorEnvelope, isSuccess, objectOf } from '../client';
 import type { CheckContext } from '../context';
-import { removeScratch } from '../context';
+import { createScratch } from '../context';
 import { shapeOf, shown } from '../mask';
 import type { ReceivedDelivery } from '../receiver';
 
@@ -89,14 +89,12 @@ async function deliveriesOf(ctx: CheckContext, match: (delivery: ReceivedDeliver
 /** A scratch lead's LEAD_CREATED delivery, answered 503 once so that Sophiie's repeat shows its id. */
 async function probeDelivery(ctx: CheckContext) {
 	ctx.step(`creating a scratch lead and waiting up to ${ctx.deliveryWaitMs / 1000} s for its delivery and a repeat`);
-	const answer = await ctx.client.api('POST', ENDPOINTS.lead.listPath, { body: { firstName: 'verify-sophiie', lastName: `${ctx.stamp}-hook`, email: `verify-sophiie+${ctx.stamp}-hook@example.com` } });
-	const lead = objectOf(objectOf(answer.body)?.lead) ?? objectOf(answer.body);
-	const leadId = lead?.id;
-	if (!isSuccess(answer) || typeof leadId !== 'string') return ctx.findings.notChecked('delivery-payload', `the scratch lead was refused: ${answerSummary(answer)}`);
-	ctx.scratch.add({ name: `lead ${leadId}`, remove: () => removeScratch(ctx, ENDPOINTS.lead.recordPath(leadId)) });
+	const lead = { firstName: 'verify-sophiie', lastName: `${ctx.stamp}-hook`, email: `verify-sophiie+${ctx.stamp}-hook@example.com` };
+	const { answer, id: leadId, name } = await createScratch(ctx, ENDPOINTS.lead, lead);
+	if (leadId === undefined) return ctx.findings.notChecked('delivery-payload', `the scratch lead was refused: ${answerSummary(answer)}`);
 	const about = (delivery: ReceivedDelivery) => delivery.url.includes('event=LEAD_CREATED') && JSON.stringify(delivery.body).includes(leadId);
 	const [first, repeat] = await deliveriesOf(ctx, about, 2);
-	await ctx.scratch.remove(`lead ${leadId}`);
+	await ctx.scratch.remove(name);
 	if (!first) return ctx.findings.differs('delivery-payload', `no delivery for the new lead came within ${ctx.deliveryWaitMs / 1000} s`);
 	const body = objectOf(first.body);
 	const enveloped = body !== undefined && (typeof body.id === 'string' || typeof body.id === 'number') && body.data !== undefined;
